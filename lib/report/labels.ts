@@ -49,10 +49,10 @@ export const APPLICATION_ROWS = [
   { key: 'notProcessed.publication', label: '（五）3.要求提供公开出版物', pattern: /出版物/, outcome: true },
   { key: 'notProcessed.massRepeated', label: '（五）4.无正当理由大量反复申请', pattern: /大量反复/, outcome: true },
   { key: 'notProcessed.confirmation', label: '（五）5.要求行政机关确认或重新出具已获取信息', pattern: /重新出具|确认或/, outcome: true },
-  { key: 'other', label: '（六）其他处理', pattern: /其他处理$|其他处理（|^（六）其他$/, shape: 'otherSingle', outcome: true },
+  { key: 'other', label: '（六）其他处理', pattern: /其他处理$|其他处理[(（]|^[(（]六[)）]其他$/, shape: 'otherSingle', outcome: true },
   { key: 'other.overdueCorrection', label: '（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', pattern: /逾期不补正|不补正/, shape: 'otherSplit', outcome: true },
   { key: 'other.overdueFee', label: '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', pattern: /缴纳费用|收费通知/, shape: 'otherSplit', outcome: true },
-  { key: 'other.other', label: '（六）3.其他', pattern: /^\D{0,6}其他$/, shape: 'otherSplit', outcome: true },
+  { key: 'other.other', label: '（六）3.其他', pattern: /(?:^|\d[.、])其他$/, shape: 'otherSplit', outcome: true },
   { key: 'total', label: '（七）总计', pattern: /总计$/, outcome: false },
   { key: 'carriedForward', label: '四、结转下年度继续办理', pattern: /结转下年/, outcome: false },
 ] as const satisfies readonly ApplicationRowDef[];
@@ -89,12 +89,12 @@ export interface ProactiveRowDef {
 }
 
 export const PROACTIVE_ROWS = [
-  { key: 'regulations', article: '一', labels: { '2019': '规章', '2021': '规章' }, pattern: /^规章/ },
+  { key: 'regulations', article: '一', labels: { '2019': '规章', '2021': '规章' }, pattern: /规章/ },
   { key: 'normativeDocuments', article: '一', labels: { '2019': '规范性文件', '2021': '行政规范性文件' }, pattern: /规范性文件/ },
-  { key: 'licensing', article: '五', labels: { '2019': '行政许可', '2021': '行政许可' }, pattern: /^行政许可/ },
+  { key: 'licensing', article: '五', labels: { '2019': '行政许可', '2021': '行政许可' }, pattern: /行政许可/ },
   { key: 'otherServices', article: '五', labels: { '2019': '其他对外管理服务事项' }, pattern: /对外管理服务/ },
-  { key: 'penalties', article: '六', labels: { '2019': '行政处罚', '2021': '行政处罚' }, pattern: /^行政处罚/ },
-  { key: 'enforcement', article: '六', labels: { '2019': '行政强制', '2021': '行政强制' }, pattern: /^行政强制/ },
+  { key: 'penalties', article: '六', labels: { '2019': '行政处罚', '2021': '行政处罚' }, pattern: /行政处罚/ },
+  { key: 'enforcement', article: '六', labels: { '2019': '行政强制', '2021': '行政强制' }, pattern: /行政强制/ },
   { key: 'fees', article: '八', labels: { '2019': '行政事业性收费', '2021': '行政事业性收费' }, pattern: /事业性收费/ },
   { key: 'procurement', article: '九', labels: { '2019': '政府集中采购' }, pattern: /集中采购/ },
 ] as const satisfies readonly ProactiveRowDef[];

@@ -1,0 +1,126 @@
+// Table text as a stream of tokens: label text and value cells, each with its line.
+// Reads all text layouts alike (template.md §5.2): one cell per line, cells ending in " |",
+// pipe rows with empty cells, and whitespace-separated rows.
+
+export type CellStatus = 'ok' | 'dash' | 'blank' | 'damaged' | 'repaired';
+
+export interface ValueCell {
+  kind: 'value';
+  raw: string;
+  line: number;
+  value: number | null;
+  status: CellStatus;
+  unit?: '万元' | '元';
+}
+
+export interface TextCell {
+  kind: 'text';
+  text: string;
+  line: number;
+}
+
+export type Token = ValueCell | TextCell;
+
+/** A row as printed: its label (all text since the previous row's values) and its values. */
+export interface PrintedRow {
+  label: string;
+  labelLine: number;
+  values: ValueCell[];
+}
+
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$/u;
+const DASH = /^(?:[/／\\]|[-—–－―─]{1,3}|无)$/u;
+const DAMAGED = /^[?？\ufffd□■]+$/u;
+/** digits with mirror damage around them ("? 0", "0?") */
+const DAMAGED_NUMBER = /^[?？\ufffd]*\s*([+-]?\d+(?:\.\d+)?)\s*[?？\ufffd]*$/u;
+/** "1." or "1、" alone is the start of a label, not a value */
+const LIST_NUMBER = /^\d{1,2}[.、]$/u;
+
+export function classifyCell(raw: string, line: number): Token {
+  const s = raw.trim();
+  const value = (v: number | null, status: CellStatus, unit?: '万元' | '元'): ValueCell =>
+    unit ? { kind: 'value', raw: s, line, value: v, status, unit } : { kind: 'value', raw: s, line, value: v, status };
+  if (s === '') return value(null, 'blank');
+  const m = NUMBER.exec(s);
+  if (m) {
+    const n = Number(m[2].replace(/,/gu, '') + (m[3] ?? ''));
+    return value(m[1] === '-' ? -n : n, 'ok', m[4] as '万元' | '元' | undefined);
+  }
+  if (DASH.test(s)) return value(0, 'dash');
+  if (DAMAGED.test(s)) return value(null, 'damaged');
+  const d = DAMAGED_NUMBER.exec(s);
+  if (d && /[?？\ufffd]/u.test(s)) return value(Number(d[1]), 'repaired');
+  return { kind: 'text', text: s, line };
+}
+
+function splitPipeRow(line: string): string[] {
+  const cells = line.split('|');
+  if (cells.length && cells[0].trim() === '') cells.shift();
+  if (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+  return cells;
+}
+
+/** Whitespace-separated pieces; neighbouring text pieces are one label ("(一) 予以公开"). */
+function splitSpacedRow(line: string, lineNo: number): Token[] {
+  const out: Token[] = [];
+  for (const piece of line.trim().split(/\s+/u)) {
+    const tok = LIST_NUMBER.test(piece) ? ({ kind: 'text', text: piece, line: lineNo } as TextCell) : classifyCell(piece, lineNo);
+    const prev = out[out.length - 1];
+    if (tok.kind === 'text' && prev?.kind === 'text') prev.text += tok.text;
+    else out.push(tok);
+  }
+  return out;
+}
+
+export function tokenizeLines(lines: readonly string[], from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line || !line.trim()) continue;
+    const lineNo = i + 1;
+    if (line.includes('|')) {
+      const cells = splitPipeRow(line);
+      if (cells.length === 0) tokens.push(classifyCell('', lineNo));
+      for (const cell of cells) {
+        const tok = classifyCell(cell, lineNo);
+        if (tok.kind === 'text' && /\s/u.test(tok.text)) tokens.push(...splitSpacedRow(tok.text, lineNo));
+        else tokens.push(tok);
+      }
+    } else {
+      tokens.push(...splitSpacedRow(line, lineNo));
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Groups tokens into printed rows: the text since the last value is the label of the values
+ * that follow it. Labels wrapped over several lines (numbers on the last) come out whole.
+ */
+export function groupRows(tokens: readonly Token[]): PrintedRow[] {
+  const rows: PrintedRow[] = [];
+  let label = '';
+  let labelLine = 0;
+  let current: PrintedRow | null = null;
+  for (const tok of tokens) {
+    if (tok.kind === 'text') {
+      if (current) {
+        rows.push(current);
+        current = null;
+        label = '';
+      }
+      if (!label) labelLine = tok.line;
+      label += tok.text;
+    } else {
+      if (!current) current = { label, labelLine: labelLine || tok.line, values: [] };
+      current.values.push(tok);
+    }
+  }
+  if (current) rows.push(current);
+  return rows;
+}
+
+/** Label text for matching: no spaces, ASCII brackets as printed after NFKC. */
+export function compactLabel(label: string): string {
+  return label.replace(/\s+/gu, '');
+}

@@ -1,0 +1,107 @@
+// Normalised text in, canonical report out (report-json.md). Pure and synchronous: no I/O.
+
+import { describeFailure, runChecks } from '../checks/identities';
+import { ReportReadError } from '../formats/errors';
+import { SCHEMA, type Report, type TableName, type Warning } from '../report/contract';
+import { normaliseText } from '../text/normalise';
+import { extractActivity } from './activity';
+import { tokenizeLines } from './cells';
+import { extractIdentity } from './identity';
+import { locateTables, type Range } from './sections';
+import { parseApplications } from './tables/applications';
+import { parseAppeals } from './tables/appeals';
+import { parseProactive } from './tables/proactive';
+import { detectTemplate } from './template';
+
+export const PARSER_VERSION = '0.1.0';
+
+/** Reports are tens of kilobytes; far larger text is not a report. */
+export const MAX_TEXT_CHARS = 4_000_000;
+export const DEFAULT_TIME_LIMIT_MS = 5_000;
+
+export interface ParseOptions {
+  file?: string;
+  timeLimitMs?: number;
+}
+
+export function parseReportText(raw: string, options: ParseOptions = {}): Report {
+  if (raw.length > MAX_TEXT_CHARS) {
+    throw new ReportReadError(`text is ${raw.length} characters, more than the ${MAX_TEXT_CHARS} a report can have`, options.file);
+  }
+  const deadline = Date.now() + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const step = <T>(what: string, run: () => T): T => {
+    const value = run();
+    if (Date.now() > deadline) {
+      throw new ReportReadError(`parse took longer than ${options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS} ms (stopped after ${what})`, options.file);
+    }
+    return value;
+  };
+
+  const { lines } = step('normalisation', () => normaliseText(raw));
+  const regions = step('sections', () => locateTables(lines));
+  const tokens = (range?: Range) => (range ? tokenizeLines(lines, range[0], range[1]) : []);
+  const proactive = step('table 二', () => (regions.proactive ? parseProactive(tokens(regions.proactive)) : null));
+  const applications = step('table 三', () => (regions.applications ? parseApplications(tokens(regions.applications)) : null));
+  const appeals = step('table 四', () => (regions.appeals ? parseAppeals(tokens(regions.appeals)) : null));
+  const identity = step('identity', () => extractIdentity(lines));
+  const activity = step('prose', () => extractActivity(lines));
+  const template = detectTemplate(lines, proactive, applications, appeals !== null, identity.year);
+
+  const sources: Record<string, number> = {
+    ...proactive?.sources,
+    ...applications?.sources,
+    ...appeals?.sources,
+    ...activity.sources,
+  };
+  const hasActivity = Object.keys(activity.activity).length > 0;
+  const checks = runChecks({
+    applications: applications?.table,
+    appeals: appeals?.table,
+    activity: hasActivity ? activity.activity : undefined,
+    sources,
+  });
+  const failureWarnings: Warning[] = checks
+    .filter((c) => c.severity === 'hard')
+    .flatMap((c) => (c.failures ?? []).map((f) => ({ code: 'identity-failed', message: describeFailure(c, f), line: f.line ?? null })));
+
+  const tables: TableName[] = [];
+  if (proactive) tables.push('proactive');
+  if (applications) tables.push('applications');
+  if (appeals) tables.push('appeals');
+
+  const report: Report = {
+    schema: SCHEMA,
+    region: identity.region,
+    issuer: identity.issuer,
+    scope: identity.scope,
+    year: identity.year,
+    template: template.template,
+    checks,
+    tables,
+    warnings: [
+      ...identity.warnings,
+      ...template.warnings,
+      ...(proactive?.warnings ?? []),
+      ...(applications?.warnings ?? []),
+      ...(appeals?.warnings ?? []),
+      ...activity.warnings,
+      ...failureWarnings,
+    ],
+    sources,
+  };
+  if (proactive) report.proactive = proactive.table;
+  if (applications) report.applications = applications.table;
+  if (appeals) report.appeals = appeals.table;
+  if (hasActivity) report.activity = activity.activity;
+  return orderKeys(report);
+}
+
+/** Keys in the contract's order, so JSON output reads like the spec. */
+function orderKeys(r: Report): Report {
+  const { schema, region, issuer, scope, year, template, proactive, applications, appeals, activity, checks, tables, warnings, sources } = r;
+  return Object.fromEntries(
+    Object.entries({ schema, region, issuer, scope, year, template, proactive, applications, appeals, activity, checks, tables, warnings, sources }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as unknown as Report;
+}

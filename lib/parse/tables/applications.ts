@@ -1,0 +1,57 @@
+// Table 三: 收到和处理政府信息公开申请情况. Rows are found by label and mapped by position:
+// always 7 values in the printed column order, whatever the printed header says (§5.2).
+
+import type { ApplicationsTable, Warning } from '../../report/contract';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, type ApplicationRowKey } from '../../report/labels';
+import { compactLabel, groupRows, type Token } from '../cells';
+import { cellWarnings, matchRowKey, type TableParse } from './common';
+
+const WIDTH = APPLICANT_COLUMNS.length;
+
+export interface ApplicationsParse extends TableParse<ApplicationsTable> {
+  /** '（六）其他处理' printed as one row or as the 2021 three sub-rows */
+  otherShape: 'otherSingle' | 'otherSplit' | null;
+}
+
+export function parseApplications(tokens: readonly Token[]): ApplicationsParse | null {
+  const table: ApplicationsTable = {};
+  const sources: Record<string, number> = {};
+  const warnings: Warning[] = [];
+  const remaining = new Set<ApplicationRowKey>(APPLICATION_ROWS.map((r) => r.key));
+
+  for (const row of groupRows(tokens)) {
+    const label = compactLabel(row.label);
+    const key = matchRowKey(label, APPLICATION_ROWS.filter((r) => remaining.has(r.key)));
+    if (!key) continue;
+    remaining.delete(key);
+    const def = APPLICATION_ROWS.find((r) => r.key === key)!;
+    if ('shape' in def) remaining.forEach((k) => isOtherShapeKey(k, def.shape) || remaining.delete(k));
+    const cells = row.values.slice(0, WIDTH);
+    const values = cells.map((c) => c.value);
+    while (values.length < WIDTH) values.push(null);
+    table[key] = values;
+    cells.forEach((c, i) => (sources[`applications.${key}[${i}]`] = c.line));
+    warnings.push(...cellWarnings('三', def.label, cells, APPLICANT_COLUMNS));
+    if (row.values.length < WIDTH) {
+      warnings.push({ code: 'row-short', message: `表三「${def.label}」只印出 ${row.values.length} 个数（应为 ${WIDTH} 个），缺少的按空白处理`, line: row.labelLine });
+    }
+    const extra = row.values.slice(WIDTH).filter((c) => c.status !== 'blank');
+    if (extra.length) {
+      warnings.push({ code: 'row-extra', message: `表三「${def.label}」多出 ${extra.length} 个数：${extra.map((c) => c.raw).join(' ')}，未采用`, line: extra[0].line });
+    }
+  }
+  if (Object.keys(table).length === 0) return null;
+  return { table, sources, warnings, otherShape: otherShapeOf(table) };
+}
+
+/** Once one shape of （六） is seen, the other shape's rows are no longer candidates. */
+function isOtherShapeKey(key: ApplicationRowKey, shape: 'otherSingle' | 'otherSplit'): boolean {
+  const def = APPLICATION_ROWS.find((r) => r.key === key)!;
+  return !('shape' in def) || def.shape === shape;
+}
+
+function otherShapeOf(table: ApplicationsTable): ApplicationsParse['otherShape'] {
+  if (table.other) return 'otherSingle';
+  if (table['other.overdueCorrection'] || table['other.overdueFee'] || table['other.other']) return 'otherSplit';
+  return null;
+}

@@ -1,0 +1,138 @@
+// Table 二: 主动公开政府信息情况, blocks of 第二十条第（一）（五）（六）（八）（九）项.
+// Each block's columns depend on the template version, told by its header words; a header
+// that lost its words (本年新 | 本年新) falls back to the row's label, then to the version
+// of the other blocks.
+
+import type { Cell, ProactiveTable, Warning } from '../../report/contract';
+import {
+  PROACTIVE_COLUMNS,
+  PROACTIVE_ROWS,
+  PROACTIVE_VERSION_MARKERS,
+  type ProactiveColumnDef,
+  type ProactiveRowKey,
+} from '../../report/labels';
+import { compactLabel, groupRows, type Token, type ValueCell } from '../cells';
+import { cellWarnings, matchRowKey, type TableParse } from './common';
+
+type Version = '2019' | '2021';
+
+export interface ProactiveParse extends TableParse<ProactiveTable> {
+  version: Version | null;
+  /** blocks whose header words disagree with the table's version */
+  mixedBlocks: string[];
+}
+
+const BLOCK_MARK = /第二十条第[(（]([一五六八九])[)）]项/gu;
+const MONEY_UNIT = /万元|元/u;
+
+interface RowHit {
+  key: ProactiveRowKey;
+  label: string;
+  line: number;
+  values: ValueCell[];
+  headerVersion: Version | null;
+  headerUnit: '万元' | '元' | null;
+}
+
+function versionOf(text: string): Version | null {
+  const v2019 = PROACTIVE_VERSION_MARKERS['2019'].test(text);
+  const v2021 = PROACTIVE_VERSION_MARKERS['2021'].test(text);
+  if (v2019 === v2021) return null;
+  return v2019 ? '2019' : '2021';
+}
+
+export function parseProactive(tokens: readonly Token[]): ProactiveParse | null {
+  const hits: RowHit[] = [];
+  let header = '';
+  let headerVersion: Version | null = null;
+  let headerUnit: RowHit['headerUnit'] = null;
+  for (const row of groupRows(tokens)) {
+    const label = compactLabel(row.label);
+    const marks = [...label.matchAll(BLOCK_MARK)];
+    const ownText = marks.length ? label.slice(marks[marks.length - 1].index) : label;
+    if (marks.length) {
+      header = ownText;
+      headerVersion = null;
+      headerUnit = null;
+    } else {
+      header += ownText;
+    }
+    const key = matchRowKey(ownText, PROACTIVE_ROWS);
+    headerVersion = versionOf(header.replace(/行政规范性文件/gu, '')) ?? headerVersion;
+    const unit = MONEY_UNIT.exec(header);
+    if (unit) headerUnit = unit[0] as '万元' | '元';
+    if (!key) continue;
+    hits.push({ key, label: ownText, line: row.labelLine, values: row.values, headerVersion, headerUnit });
+  }
+  if (hits.length === 0) return null;
+
+  const version = tableVersion(hits);
+  const table: ProactiveTable = {};
+  const sources: Record<string, number> = {};
+  const warnings: Warning[] = [];
+  const mixedBlocks = new Set<string>();
+  for (const hit of hits) {
+    if (table[hit.key]) continue;
+    const def = PROACTIVE_ROWS.find((r) => r.key === hit.key)!;
+    const rowVersion = rowVersionOf(hit, version);
+    if (version && rowVersion !== version) mixedBlocks.add(`第二十条第（${def.article}）项`);
+    const columns = PROACTIVE_COLUMNS[rowVersion][def.article];
+    if (columns.length === 0) continue;
+    const cells = hit.values.slice(0, columns.length);
+    const rowLabel = def.labels[rowVersion] ?? Object.values(def.labels)[0];
+    const figures: Record<string, Cell> = {};
+    cells.forEach((cell, i) => {
+      const col = columns[i];
+      const figure = figureOf(cell, col, hit.headerUnit, rowVersion, rowLabel, warnings);
+      if (figure === undefined) return;
+      figures[col.key] = figure;
+      sources[`proactive.${hit.key}.${col.key}`] = cell.line;
+    });
+    warnings.push(...cellWarnings('二', rowLabel, cells, columns.map((c) => c.label)));
+    if (cells.length < columns.length) {
+      warnings.push({ code: 'row-short', message: `表二「${rowLabel}」只印出 ${cells.length} 个数（应为 ${columns.length} 个）`, line: hit.line });
+    }
+    table[hit.key] = figures;
+  }
+  return { table, sources, warnings, version, mixedBlocks: [...mixedBlocks] };
+}
+
+/** The version most blocks' headers speak; a row-label clue when no header speaks. */
+function tableVersion(hits: readonly RowHit[]): Version | null {
+  const votes = { '2019': 0, '2021': 0 };
+  for (const h of hits) if (h.headerVersion) votes[h.headerVersion]++;
+  if (votes['2019'] !== votes['2021']) return votes['2019'] > votes['2021'] ? '2019' : '2021';
+  for (const h of hits) {
+    if (/行政规范性文件/u.test(h.label)) return '2021';
+    if (h.key === 'otherServices' || h.key === 'procurement') return '2019';
+  }
+  const singles = hits.filter((h) => h.key !== 'regulations' && h.key !== 'normativeDocuments');
+  if (singles.length && singles.every((h) => h.values.filter((v) => v.status !== 'blank').length <= 1)) return '2021';
+  return singles.length ? '2019' : null;
+}
+
+function rowVersionOf(hit: RowHit, tableVersion: Version | null): Version {
+  if (hit.key === 'otherServices' || hit.key === 'procurement') return '2019';
+  return hit.headerVersion ?? tableVersion ?? '2019';
+}
+
+/** undefined: the figure is left out (money with no unit cannot be read as 万元). */
+function figureOf(
+  cell: ValueCell,
+  col: ProactiveColumnDef,
+  headerUnit: RowHit['headerUnit'],
+  version: Version,
+  rowLabel: string,
+  warnings: Warning[],
+): Cell | undefined {
+  if (cell.value === null || !col.money) return cell.value;
+  const unit = cell.unit ?? headerUnit ?? (version === '2021' ? '万元' : null);
+  if (unit === '万元') return cell.value;
+  if (unit === '元') {
+    const wan = cell.value / 10000;
+    warnings.push({ code: 'unit-converted', message: `表二「${rowLabel}」${col.label}印为“${cell.raw}”，折合 ${wan} 万元`, line: cell.line });
+    return wan;
+  }
+  warnings.push({ code: 'unit-missing', message: `表二「${rowLabel}」${col.label}印为“${cell.raw}”，未注明单位，不作万元读取`, line: cell.line });
+  return undefined;
+}
