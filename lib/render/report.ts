@@ -13,6 +13,7 @@ import {
   PROACTIVE_ROWS,
   SECTION_TITLES,
   applicationRowsFor,
+  proactiveRowLabel,
   type ApplicationRowKey,
 } from '../report/labels';
 
@@ -41,13 +42,13 @@ export function proactiveGrid(table: ProactiveTable, version: Version): Grid {
   for (const article of articles) {
     const columns = PROACTIVE_COLUMNS[version][article];
     if (columns.length === 0) continue;
-    const rows = PROACTIVE_ROWS.filter((r) => r.article === article && r.labels[version] !== undefined);
+    const rows = PROACTIVE_ROWS.filter((r) => r.article === article && proactiveRowLabel(r.key, version) !== undefined);
     const span = version === '2021' && columns.length === 1 ? 3 : undefined;
     grid.push([cell(ARTICLE_LABEL[article], 4)]);
     grid.push([cell('信息内容'), ...columns.map((c) => cell(c.label, span))]);
     for (const row of rows) {
       const figures = table[row.key] ?? {};
-      grid.push([cell(row.labels[version]!), ...columns.map((c) => cell(moneyText(figures[c.key], c.money === true, version), span))]);
+      grid.push([cell(proactiveRowLabel(row.key, version)!), ...columns.map((c) => cell(moneyText(figures[c.key], c.money === true, version), span))]);
     }
   }
   return grid;

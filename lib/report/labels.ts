@@ -101,6 +101,12 @@ export const PROACTIVE_ROWS = [
 
 export type ProactiveRowKey = (typeof PROACTIVE_ROWS)[number]['key'];
 
+/** The row's label in one version's table, or undefined when that version has no such row. */
+export function proactiveRowLabel(key: ProactiveRowKey, version: '2019' | '2021'): string | undefined {
+  const labels: ProactiveRowDef['labels'] = PROACTIVE_ROWS.find((r) => r.key === key)!.labels;
+  return labels[version];
+}
+
 /** Columns of each table-二 block, per template version. */
 export const PROACTIVE_COLUMNS: Record<'2019' | '2021', Record<ProactiveRowDef['article'], ProactiveColumnDef[]>> = {
   '2019': {

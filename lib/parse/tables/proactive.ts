@@ -8,6 +8,7 @@ import {
   PROACTIVE_COLUMNS,
   PROACTIVE_ROWS,
   PROACTIVE_VERSION_MARKERS,
+  proactiveRowLabel,
   type ProactiveColumnDef,
   type ProactiveRowKey,
 } from '../../report/labels';
@@ -79,7 +80,7 @@ export function parseProactive(tokens: readonly Token[]): ProactiveParse | null 
     const columns = PROACTIVE_COLUMNS[rowVersion][def.article];
     if (columns.length === 0) continue;
     const cells = hit.values.slice(0, columns.length);
-    const rowLabel = def.labels[rowVersion] ?? Object.values(def.labels)[0];
+    const rowLabel = proactiveRowLabel(hit.key, rowVersion) ?? Object.values(def.labels)[0];
     const figures: Record<string, Cell> = {};
     cells.forEach((cell, i) => {
       const col = columns[i];

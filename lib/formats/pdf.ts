@@ -1,0 +1,125 @@
+// PDF reports to text lines with pdf.js: one pass of getTextContent over the pages, the
+// fragments placed in page coordinates, and each page laid out by pdf-layout.ts.
+
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ReportReadError, readFailure } from './errors';
+import { layoutPage, type Fragment } from './pdf-layout';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsLoading: Promise<PdfJs> | undefined;
+
+/** pdf.js with its worker code run in this thread: no worker file to locate, no fetching. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsLoading ??= (async () => {
+    const globals = globalThis as { pdfjsWorker?: unknown };
+    globals.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsLoading;
+}
+
+/** The directory of the pdfjs-dist package (CMaps for CJK fonts, standard font metrics). */
+function pdfjsAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  } catch {
+    return {};
+  }
+}
+
+const assets = pdfjsAssets();
+
+/** getDocument options shared with the benchmark, so both measure the same work. */
+export function pdfDocumentOptions(bytes: Uint8Array) {
+  return {
+    // pdf.js takes ownership of the buffer it is given
+    data: new Uint8Array(bytes),
+    ...assets,
+    cMapPacked: true,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+function isTextItem(item: unknown): item is TextItemLike {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
+
+/**
+ * A text item in viewport coordinates (y down). pdf.js reports vertical-font text with its
+ * advance in `height`; rotated text has its direction in the transform.
+ */
+function toFragment(item: TextItemLike, viewport: number[], multiply: PdfJs['Util']['transform']): Fragment | undefined {
+  const text = item.str;
+  if (!text || !text.trim()) return undefined;
+  const [a, b, c, d, e, f] = multiply(viewport, item.transform);
+  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+  if (size <= 0) return undefined;
+  const glyphs = text.trim().length;
+  if (Math.abs(b) > Math.abs(a) * 2) {
+    // rotated a quarter turn: runs up or down the page
+    const dy = (b > 0 ? 1 : -1) * item.width;
+    const top = Math.min(f, f + dy);
+    return { text, x0: e - size, x1: e, top, bottom: top + Math.abs(dy), baseline: top, size, vertical: true };
+  }
+  if (glyphs >= 2 && item.height > item.width * 1.5 && item.width > 0) {
+    return { text, x0: e, x1: e + item.width, top: f, bottom: f + item.height, baseline: f, size: item.width, vertical: true };
+  }
+  const width = item.width > 0 ? item.width : glyphs * size;
+  return { text, x0: e, x1: e + width, top: f - size * 0.88, bottom: f + size * 0.12, baseline: f, size, vertical: false };
+}
+
+function openFailure(cause: unknown, file?: string): ReportReadError {
+  const name = (cause as { name?: string })?.name;
+  if (name === 'PasswordException') return new ReportReadError('this PDF is password-protected', file);
+  if (name === 'InvalidPDFException') return new ReportReadError('cannot read this PDF: the file is damaged or not a PDF', file);
+  return readFailure('cannot read this PDF', cause, file);
+}
+
+/** Extracts the text lines of a PDF (see pdf-layout.ts for the layout of tables). */
+export async function pdfToText(bytes: Uint8Array, file?: string): Promise<string> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument(pdfDocumentOptions(bytes));
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (cause) {
+    await task.destroy().catch(() => undefined);
+    throw openFailure(cause, file);
+  }
+  try {
+    const lines: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const fragments: Fragment[] = [];
+      for (const item of content.items) {
+        if (!isTextItem(item)) continue;
+        const fragment = toFragment(item, viewport.transform, pdfjs.Util.transform);
+        if (fragment) fragments.push(fragment);
+      }
+      lines.push(...layoutPage(fragments, viewport.height));
+      page.cleanup();
+    }
+    return lines.join('\n');
+  } catch (cause) {
+    throw cause instanceof ReportReadError ? cause : readFailure('cannot read this PDF: a page is damaged', cause, file);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,84 @@
+// npm run bench: parse timings, warm, in one process; medians of many runs.
+// - text: every .txt report of the corpus (and the seed fixture), median per report;
+// - PDF: our whole parse against pdf.js alone extracting the text of the same file;
+// - HTML: our whole parse against parse5 alone parsing the same page.
+
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parse5 } from 'parse5';
+import { parseReportBytes } from '../lib/parse/file';
+import { parseReportText } from '../lib/parse/report';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const SEED = fileURLToPath(new URL('../test/fixtures/huitong-2020.txt', import.meta.url));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function timeIt(run: () => unknown, { warmup = 20, runs = 200, maxMs = 4000 } = {}): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < runs && performance.now() - start < maxMs) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+
+async function pdfjsText(bytes: Uint8Array): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  let items = 0;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    items += (await page.getTextContent()).items.length;
+  }
+  await doc.destroy();
+  return items;
+}
+
+async function main() {
+  const texts: [string, string][] = [['huitong-2020.txt (seed fixture)', readFileSync(SEED, 'utf8')]];
+  const hasCorpus = existsSync(CORPUS);
+  if (hasCorpus) {
+    for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort()) texts.push([f, readFileSync(join(CORPUS, f), 'utf8')]);
+  } else {
+    console.log('../shared/corpus is absent: only the seed fixture is timed');
+  }
+
+  console.log('== text reports: parseReportText, warm, median of up to 200 runs each');
+  const perReport: number[] = [];
+  for (const [name, text] of texts) {
+    const t = await timeIt(() => parseReportText(text));
+    perReport.push(t);
+    if (name.startsWith('huitong-2020')) console.log(`  ${name}: ${ms(t)}`);
+  }
+  console.log(`  ${texts.length} reports: median ${ms(median(perReport))} per report, slowest ${ms(Math.max(...perReport))} (budget: median under 2 ms)`);
+
+  if (!hasCorpus) return;
+  for (const pdf of readdirSync(CORPUS).filter((n) => n.endsWith('.pdf')).sort()) {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, pdf)));
+    const alone = await timeIt(() => pdfjsText(bytes), { warmup: 3, runs: 15, maxMs: 15000 });
+    const ours = await timeIt(() => parseReportBytes(bytes, pdf), { warmup: 3, runs: 15, maxMs: 15000 });
+    console.log(`== PDF ${pdf}: pdf.js text alone ${ms(alone)}, Nianbao parse ${ms(ours)}, ratio ${(ours / alone).toFixed(2)} (budget: at most 1.3)`);
+  }
+  for (const html of readdirSync(CORPUS).filter((n) => n.endsWith('.html')).sort()) {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, html)));
+    const source = new TextDecoder('utf-8').decode(bytes);
+    const alone = await timeIt(() => parse5(source), { warmup: 10, runs: 100 });
+    const ours = await timeIt(() => parseReportBytes(bytes, html), { warmup: 10, runs: 100 });
+    console.log(`== HTML ${html}: parse5 alone ${ms(alone)}, Nianbao parse ${ms(ours)}, ratio ${(ours / alone).toFixed(2)} (budget: at most 1.5)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
