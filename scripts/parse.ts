@@ -10,13 +10,15 @@ import { summariseReport } from '../lib/report/summary';
 
 const USAGE = 'usage: npm run -s parse -- FILE... [--json]';
 
+const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
 type Outcome = { file: string; report: Report } | { file: string; error: string };
 
 async function parseOne(file: string): Promise<Outcome> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new ReportReadError('not a regular file', file);
-    if (info.size > MAX_FILE_BYTES) throw new ReportReadError(`file is ${(info.size / 1e6).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1e6} MB a report can be`, file);
+    if (info.size > MAX_FILE_BYTES) throw new ReportReadError(`the file is too large (${mib(info.size)}; the limit is ${mib(MAX_FILE_BYTES)})`, file);
     const bytes = new Uint8Array(await readFile(file));
     const { report } = await parseReportBytes(bytes, file);
     return { file, report };

@@ -60,6 +60,21 @@ describe('publishedItems', () => {
     expect(run('县政府网站共发布信息900条。微信公众号发布信息300条。').activity.publishedItems).toBe(900);
   });
 
+  it('reads a sum stated after per-channel figures', () => {
+    const r = run('2023年,区政府网站发布信息700条,政务微博发布信息80条,政务微信发布信息20条,共计800条。');
+    expect(r.activity.publishedItems).toBe(800);
+  });
+
+  it('takes a figure over several channels as the total', () => {
+    const r = run('全年通过政府网站、政务新媒体等平台,公开各类政府信息1800条;', '政务微博发布信息66条。');
+    expect(r.activity.publishedItems).toBe(1800);
+  });
+
+  it('tells the year from the cumulative figure after 截至', () => {
+    expect(run('截至年底,网站累计发布信息40000条,本年度新增发布信息3100条。').activity.publishedItems).toBe(3100);
+    expect(run('截至2023年12月31日,通过门户网站公开政府信息930条。').activity.publishedItems).toBe(930);
+  });
+
   it('takes a WeChat figure only when it is the only one', () => {
     expect(run('通过微信公众号发布政务信息76条。').activity.publishedItems).toBe(76);
   });
@@ -140,6 +155,15 @@ describe('hotlines and mailboxes', () => {
     expect(run('12345热线办结率98%。').activity.hotlines).toEqual([{ name: '12345热线', resolutionRate: 98 }]);
   });
 
+  it('reads a count stated in a clause after the name', () => {
+    expect(run('开通了县长热线,全年共接听来电2100次。').activity.hotlines).toEqual([{ name: '县长热线', received: 2100 }]);
+    expect(run('开通了县长热线,全年共收到依申请公开10件。').activity.hotlines).toBeUndefined();
+  });
+
+  it('reads 万 counts', () => {
+    expect(run('市长热线受理诉求1.3万件。').activity.hotlines).toEqual([{ name: '市长热线', received: 13000 }]);
+  });
+
   it('flags an approximate count', () => {
     const r = run('县长热线受理来电3000余件。');
     expect(r.activity.hotlines).toEqual([{ name: '县长热线', received: 3000 }]);
@@ -170,6 +194,7 @@ describe('applications in prose', () => {
     expect(run('全年收到并按期办结11件政府信息公开申请。').activity.applications).toEqual({ received: 11 });
     expect(run('全市共受理政府信息公开申请 3119 件。').activity.applications).toEqual({ received: 3119 });
     expect(run('上年度结转申请 2 件。').activity.applications).toEqual({ carriedOver: 2 });
+    expect(run('收到政府信息依申请公开6件,上年转结2件。').activity.applications).toEqual({ received: 6, carriedOver: 2 });
   });
 
   it('ignores other kinds of requests and the table rows', () => {

@@ -24,9 +24,17 @@ export function isPdf(bytes: Uint8Array): boolean {
   return indexOfAscii(bytes, '%PDF-', 0, PDF_HEADER_WINDOW) !== -1;
 }
 
-/** A Word 2007+ document: a zip whose entries include word/document.xml (names are stored in clear). */
+/**
+ * A Word 2007+ document: a zip whose entry names (stored in clear) include word/document.xml,
+ * or an Office package ([Content_Types].xml, _rels, docProps) that is neither a workbook nor a presentation,
+ * which is a damaged .docx more often than anything else.
+ */
 export function isDocx(bytes: Uint8Array): boolean {
-  return startsWith(bytes, ZIP_MAGIC) && indexOfAscii(bytes, 'word/document.xml') !== -1;
+  if (!startsWith(bytes, ZIP_MAGIC)) return false;
+  if (indexOfAscii(bytes, 'word/document.xml') !== -1) return true;
+  const office = ['[Content_Types].xml', '_rels/.rels', 'docProps/'].some((name) => indexOfAscii(bytes, name) !== -1);
+  if (!office) return false;
+  return indexOfAscii(bytes, 'xl/') === -1 && indexOfAscii(bytes, 'ppt/') === -1;
 }
 
 export function isZip(bytes: Uint8Array): boolean {

@@ -2,7 +2,7 @@
 // colspan, vMerge becomes rowspan), and the HTML renderer does the rest.
 
 import mammoth from 'mammoth';
-import { readFailure } from './errors';
+import { ReportReadError } from './errors';
 import { htmlToText } from './html';
 
 export async function docxToText(bytes: Uint8Array, file?: string): Promise<string> {
@@ -10,8 +10,8 @@ export async function docxToText(bytes: Uint8Array, file?: string): Promise<stri
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = result.value;
-  } catch (cause) {
-    throw readFailure('cannot read this Word document: the file is damaged or not a .docx', cause, file);
+  } catch {
+    throw new ReportReadError('cannot read this Word document: the file is damaged or not a .docx', file);
   }
   return htmlToText(`<!doctype html><html><body>${html}</body></html>`, { article: false });
 }

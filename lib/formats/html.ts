@@ -1,5 +1,13 @@
-// HTML report pages to text lines: prose one block per line, every leaf table row as one
-// `| c1 | c2 |` line, and the page chrome (menus, breadcrumbs, share/print bars, footers) left out.
+// HTML report pages to text lines:
+// - prose: one block element (or <br>-separated piece) per line, in document order;
+// - every row of a leaf table is one line `| c1 | c2 | … |`: a colspan cell once, a cell covered
+//   by a rowspan not repeated, an empty cell (nothing, &nbsp;, spaces) as `|  |`, line breaks
+//   and paragraphs inside a cell joined with nothing;
+// - a table that holds another table, frames the page or lists links is layout: its text flows;
+// - page chrome (nav, header, footer, breadcrumbs, share/print bars, metadata such as 发布时间 or
+//   浏览次数) is left out; the main article is the element that holds most of the page's text and
+//   all its data tables; the report title and a 信息来源/发布机构 line are kept (put first when
+//   they sit outside the article).
 
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { ReportReadError } from './errors';
@@ -74,7 +82,7 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 function isHidden(el: Element): boolean {
   for (const a of el.attrs) {
     if (a.name === 'hidden') return true;
-    if (a.name === 'style' && a.value.includes(':') && HIDDEN_STYLE.test(a.value)) return true;
+    if (a.name === 'style' && (a.value.includes('none') || a.value.includes('hidden')) && HIDDEN_STYLE.test(a.value)) return true;
   }
   return false;
 }
@@ -95,13 +103,19 @@ function isTitleCandidate(el: Element): boolean {
 
 const WHITESPACE = /[\s\u200b\ufeff]+/g;
 
+/** (template is never rendered, so its content fragment needs no special case) */
+function childrenOf(el: ParentNode): ChildNode[] {
+  return el.childNodes;
+}
+
 /** Characters that show; whitespace inside a text node is rare enough to count. */
 function visibleLength(text: string): number {
   return text.trim().length;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Measuring: how much text each element holds, which are chrome, which tables are layout
+// One pass over the DOM: lines out, and per element how much text it holds and where its
+// lines are, so that the article can be chosen and the chrome dropped afterwards.
 
 interface Stats {
   /** visible characters */
@@ -110,80 +124,132 @@ interface Stats {
   link: number;
   /** data tables (leaf tables with two or more rows) inside */
   dataTables: number;
+  /** the element's lines: [start, end) in Render.lines */
+  start: number;
+  end: number;
 }
 
-interface Measured {
-  stats: Map<Element, Stats>;
-  /** elements named or tagged like page chrome, decided once the page total is known */
-  chromeCandidates: Element[];
-  skipped: Set<Element>;
-  /** tables rendered as flowing text: they hold another table, or are a page frame */
-  layoutTables: Set<Element>;
-  titleCandidates: Element[];
-}
-
+/** a table cell longer than this holds a page, not a figure */
 const LAYOUT_CELL_CHARS = 500;
 
-function measure(root: Element): Measured {
-  const m: Measured = { stats: new Map(), chromeCandidates: [], skipped: new Set(), layoutTables: new Set(), titleCandidates: [] };
-  const total = content(measureElement(root, false, m));
-  for (const el of m.chromeCandidates) {
-    const s = m.stats.get(el);
-    if (s && s.dataTables === 0 && content(s) <= total * CHROME_MAX_SHARE) m.skipped.add(el);
-  }
-  return m;
-}
+class Render {
+  readonly lines: string[] = [];
+  readonly stats = new Map<Element, Stats>();
+  /** elements named or tagged like page chrome, judged once the page total is known */
+  readonly chrome: Element[] = [];
+  readonly titles: Element[] = [];
+  /** tables rendered as rows */
+  readonly dataTables = new Set<Element>();
+  private buf = '';
 
-function measureElement(el: Element, inLink: boolean, m: Measured): Stats {
-  const s: Stats = { text: 0, link: 0, dataTables: 0 };
-  const linked = inLink || el.tagName === 'a';
-  for (const child of childrenOf(el)) {
-    if (isElement(child)) {
-      if (NEVER_RENDERED.has(child.tagName) || isHidden(child)) {
-        m.skipped.add(child);
-        continue;
+  constructor(private readonly findChrome: boolean) {}
+
+  private flush(): void {
+    if (this.buf === '') return;
+    const text = this.buf.replace(WHITESPACE, ' ').trim();
+    this.buf = '';
+    if (text) this.lines.push(text);
+  }
+
+  finish(): void {
+    this.flush();
+  }
+
+  element(el: Element, inLink: boolean): Stats {
+    const chrome = this.findChrome && looksLikeChrome(el);
+    const block = chrome || BLOCK_TAGS.has(el.tagName);
+    if (block) this.flush();
+    const start = this.lines.length;
+    const scan = el.tagName === 'table' ? scanTable(el) : undefined;
+    const s: Stats =
+      scan && !scan.nested ? this.leafTable(el, scan.anchors) : this.children(el, inLink || el.tagName === 'a');
+    if (block) this.flush();
+    s.start = start;
+    s.end = this.lines.length;
+    this.stats.set(el, s);
+    if (chrome) this.chrome.push(el);
+    if (isTitleCandidate(el)) this.titles.push(el);
+    return s;
+  }
+
+  private children(el: Element, linked: boolean): Stats {
+    const s: Stats = { text: 0, link: 0, dataTables: 0, start: 0, end: 0 };
+    for (const child of childrenOf(el)) {
+      if (isElement(child)) {
+        if (child.tagName === 'br') {
+          this.flush();
+          continue;
+        }
+        if (NEVER_RENDERED.has(child.tagName) || isHidden(child)) continue;
+        const c = this.element(child, linked);
+        s.text += c.text;
+        s.link += c.link;
+        s.dataTables += c.dataTables;
+      } else if (child.nodeName === '#text') {
+        const value = (child as DefaultTreeAdapterTypes.TextNode).value;
+        this.buf += value;
+        const n = visibleLength(value);
+        s.text += n;
+        if (linked) s.link += n;
       }
-      const c = measureElement(child, linked, m);
-      s.text += c.text;
-      s.link += c.link;
-      s.dataTables += c.dataTables;
-    } else if (child.nodeName === '#text') {
-      const n = visibleLength((child as DefaultTreeAdapterTypes.TextNode).value);
-      s.text += n;
-      if (linked) s.link += n;
     }
+    return s;
   }
-  if (el.tagName === 'table') classifyTable(el, s, m);
-  if (isTitleCandidate(el)) m.titleCandidates.push(el);
-  if (el.tagName !== 'body' && looksLikeChrome(el)) m.chromeCandidates.push(el);
-  m.stats.set(el, s);
-  return s;
+
+  /**
+   * A table without tables inside: its rows, unless it frames a page or lists links (then its
+   * text flows). A table of metadata (索引号, 发布机构…) is no data table.
+   */
+  private leafTable(table: Element, anchors: Element[]): Stats {
+    const rows = tableRows(table);
+    const texts = rows.map((r) => rowCells(r).map(cellText));
+    let text = 0;
+    let longCell = false;
+    for (const row of texts) {
+      for (const t of row) {
+        text += t.length;
+        if (t.length > LAYOUT_CELL_CHARS) longCell = true;
+      }
+    }
+    const frame = texts.every((row) => row.length <= 1);
+    const links = anchors.reduce((n, a) => n + cellText(a).length, 0);
+    const fewNumbers = () => texts.flat().filter((t) => NUMBER_CELL.test(t)).length < 3;
+    if (rows.length === 0 || frame || (longCell && fewNumbers()) || links > text / 2) return this.children(table, false);
+    this.flush();
+    for (const child of table.childNodes) {
+      if (isElement(child) && child.tagName === 'caption') {
+        const caption = cellText(child);
+        if (caption) this.lines.push(caption);
+      }
+    }
+    for (const row of texts) if (row.length > 0) this.lines.push(`| ${row.join(' | ')} |`);
+    this.dataTables.add(table);
+    const metadata = rows.length <= METADATA_MAX_ROWS && new Set(texts.flat().join(' ').match(META_TABLE_LABELS)).size >= 2;
+    return { text, link: 0, dataTables: rows.length >= 2 && !metadata ? 1 : 0, start: 0, end: 0 };
+  }
 }
 
-function classifyTable(table: Element, s: Stats, m: Measured): void {
-  if (s.dataTables > 0) {
-    m.layoutTables.add(table);
-    return;
-  }
-  const rows = tableRows(table);
-  const cells = rows.flatMap((r) => rowCells(r));
-  const frame = rows.every((r) => rowCells(r).length <= 1);
-  const longCell = cells.some((c) => (m.stats.get(c)?.text ?? 0) > LAYOUT_CELL_CHARS);
-  if (rows.length === 0 || frame || (longCell && !hasNumbers(cells, m.skipped))) {
-    m.layoutTables.add(table);
-    return;
-  }
-  if (rows.length >= 2) s.dataTables = 1;
+const NUMBER_CELL = /^[+-]?\d[\d,.]*%?$/;
+const METADATA_MAX_ROWS = 8;
+
+/** Whether a table holds another table, and its links. */
+function scanTable(table: Element): { nested: boolean; anchors: Element[] } {
+  const result = { nested: false, anchors: [] as Element[] };
+  scanInto(table, result);
+  return result;
 }
 
-function hasNumbers(cells: Element[], skipped: Set<Element>): boolean {
-  let n = 0;
-  for (const c of cells) if (/^[+-]?\d[\d,.]*%?$/.test(cellText(c, skipped))) n++;
-  return n >= 3;
-}
-
-function childrenOf(el: ParentNode): ChildNode[] {
-  return el.nodeName === 'template' ? (el as DefaultTreeAdapterTypes.Template).content.childNodes : el.childNodes;
+function scanInto(el: Element, result: { nested: boolean; anchors: Element[] }): void {
+  for (const child of el.childNodes) {
+    if (!isElement(child)) continue;
+    if (child.tagName === 'table') {
+      result.nested = true;
+      return;
+    }
+    if (child.tagName === 'a') result.anchors.push(child);
+    scanInto(child, result);
+    if (result.nested) return;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,121 +262,49 @@ function tableRows(table: Element): Element[] {
     if (!isElement(child)) continue;
     if (child.tagName === 'tr') rows.push(child);
     else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
-      for (const r of child.childNodes) if (isElement(r) && r.tagName === 'tr') rows.push(r);
+      for (const r of child.childNodes) if (isElement(r) && r.tagName === 'tr' && !isHidden(r)) rows.push(r);
     }
   }
   return rows;
 }
 
 function rowCells(row: Element): Element[] {
-  return row.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+  const cells: Element[] = [];
+  for (const c of row.childNodes) {
+    if (isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c)) cells.push(c);
+  }
+  return cells;
 }
 
 /** A cell's text: line breaks and paragraphs inside it join with nothing (商业<br>企业 → 商业企业). */
-export function cellText(cell: Element, skipped: Set<Element>): string {
-  const parts: string[] = [];
-  collectCellText(cell, skipped, parts);
-  const text = parts.join('').replace(WHITESPACE, ' ').trim();
+export function cellText(cell: Element): string {
+  const text = collectCellText(cell, '').replace(WHITESPACE, ' ').trim();
   return text.includes('|') ? text.replace(/\|/g, '¦') : text;
 }
 
-function collectCellText(el: Element, skipped: Set<Element>, parts: string[]): void {
+function collectCellText(el: Element, acc: string): string {
   for (const child of childrenOf(el)) {
     if (isElement(child)) {
-      if (skipped.has(child) || NEVER_RENDERED.has(child.tagName)) continue;
-      if (child.tagName === 'br' || BLOCK_TAGS.has(child.tagName)) trimTrailingSpace(parts);
-      collectCellText(child, skipped, parts);
+      if (NEVER_RENDERED.has(child.tagName) || isHidden(child)) continue;
+      if (child.tagName === 'br' || BLOCK_TAGS.has(child.tagName)) acc = acc.trimEnd();
+      acc = collectCellText(child, acc);
     } else if (child.nodeName === '#text') {
-      let value = (child as DefaultTreeAdapterTypes.TextNode).value;
+      const value = (child as DefaultTreeAdapterTypes.TextNode).value;
       // the source's own line breaks inside a cell are layout, not words
-      if (/[\r\n]/.test(value)) value = value.replace(/\s*[\r\n]\s*/g, '');
-      parts.push(value);
+      acc += value.includes('\n') ? value.replace(/\s*[\r\n]\s*/g, '') : value;
     }
   }
-}
-
-function trimTrailingSpace(parts: string[]): void {
-  if (parts.length > 0) parts[parts.length - 1] = parts[parts.length - 1].replace(/[\s\u00a0\u3000]+$/, '');
-}
-
-function tableLines(table: Element, skipped: Set<Element>): string[] {
-  const lines: string[] = [];
-  for (const child of table.childNodes) {
-    if (isElement(child) && child.tagName === 'caption') {
-      const caption = cellText(child, skipped);
-      if (caption) lines.push(caption);
-    }
-  }
-  for (const row of tableRows(table)) {
-    if (skipped.has(row)) continue;
-    const texts = rowCells(row).filter((c) => !skipped.has(c)).map((c) => cellText(c, skipped));
-    if (texts.length === 0) continue;
-    lines.push(`| ${texts.join(' | ')} |`);
-  }
-  return lines;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rendering
-
-interface Line {
-  text: string;
-  inArticle: boolean;
-}
-
-class LineSink {
-  readonly lines: Line[] = [];
-  private buf = '';
-  inArticle = false;
-
-  append(text: string): void {
-    this.buf += text;
-  }
-
-  flush(): void {
-    const text = this.buf.replace(WHITESPACE, ' ').trim();
-    this.buf = '';
-    if (text) this.lines.push({ text, inArticle: this.inArticle });
-  }
-
-  push(text: string): void {
-    this.flush();
-    this.lines.push({ text, inArticle: this.inArticle });
-  }
-}
-
-function render(el: Element, m: Measured, article: Element, sink: LineSink): void {
-  const entering = el === article;
-  if (entering) {
-    sink.flush();
-    sink.inArticle = true;
-  }
-  if (el.tagName === 'table' && !m.layoutTables.has(el)) {
-    for (const line of tableLines(el, m.skipped)) sink.push(line);
-  } else {
-    const block = BLOCK_TAGS.has(el.tagName);
-    if (block) sink.flush();
-    for (const child of childrenOf(el)) {
-      if (isElement(child)) {
-        if (m.skipped.has(child)) continue;
-        if (child.tagName === 'br') sink.flush();
-        else render(child, m, article, sink);
-      } else if (child.nodeName === '#text') {
-        sink.append((child as DefaultTreeAdapterTypes.TextNode).value);
-      }
-    }
-    if (block) sink.flush();
-  }
-  if (entering) {
-    sink.flush();
-    sink.inArticle = false;
-  }
+  return acc;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The article, its title and its source line
 
 const ARTICLE_SHARE = 0.8;
+/** elements that hold a page's parts; a paragraph or heading is never the article */
+const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'form', 'center', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'dl', 'dd', 'blockquote']);
+/** an article has a few lines at least; one long paragraph is not one */
+const ARTICLE_MIN_LINES = 3;
 
 function content(s: Stats | undefined): number {
   return s ? s.text - s.link : 0;
@@ -320,24 +314,30 @@ function content(s: Stats | undefined): number {
  * The main article: descend from <body> while one child holds most of the page's non-link
  * text and all its data tables. Never into a data table, whose rows must stay rows.
  */
-function chooseArticle(body: Element, m: Measured): Element {
-  const total = content(m.stats.get(body));
-  const tables = m.stats.get(body)?.dataTables ?? 0;
+function chooseArticle(body: Element, r: Render, dropped: Set<Element>): Element {
+  const total = content(r.stats.get(body));
+  const tables = r.stats.get(body)?.dataTables ?? 0;
   let node = body;
   for (;;) {
     const next = node.childNodes.find((c): c is Element => {
-      if (!isElement(c) || m.skipped.has(c)) return false;
-      if (c.tagName === 'table' && !m.layoutTables.has(c)) return false;
-      const s = m.stats.get(c);
-      return !!s && s.dataTables === tables && content(s) >= total * ARTICLE_SHARE;
+      if (!isElement(c) || !CONTAINER_TAGS.has(c.tagName) || dropped.has(c) || r.dataTables.has(c)) return false;
+      const s = r.stats.get(c);
+      return !!s && s.dataTables === tables && content(s) >= total * ARTICLE_SHARE && s.end - s.start >= ARTICLE_MIN_LINES;
     });
     if (!next) return node;
     node = next;
   }
 }
 
-function textOf(el: Element, skipped: Set<Element>): string {
-  return cellText(el, skipped);
+/** Page chrome that is small beside the page: its lines go. */
+function droppedChrome(body: Element, r: Render): Set<Element> {
+  const total = content(r.stats.get(body));
+  const dropped = new Set<Element>();
+  for (const el of r.chrome) {
+    const s = r.stats.get(el);
+    if (s && s.dataTables === 0 && content(s) <= total * CHROME_MAX_SHARE) dropped.add(el);
+  }
+  return dropped;
 }
 
 const REPORT_TITLE = /年度报告|年报/;
@@ -346,20 +346,18 @@ const REPORT_TITLE = /年度报告|年报/;
  * The report's title: the heading that the page's <title> repeats, else the <title> itself
  * without the site name, else the first report-like heading that is not a link.
  */
-function chooseTitle(doc: DefaultTreeAdapterTypes.Document, m: Measured): string | undefined {
+function chooseTitle(doc: DefaultTreeAdapterTypes.Document, candidates: Element[]): string | undefined {
   const titleEl = findFirst(doc, 'title');
-  const pageTitle = titleEl ? textOf(titleEl, NOTHING_SKIPPED) : '';
+  const pageTitle = titleEl ? cellText(titleEl) : '';
   // "报告标题_某某区人民政府" / "报告标题 - 站名"
   const main = pageTitle.split(/\s*(?:[_|｜¦]|\s-\s|--)\s*/)[0]?.trim() ?? '';
-  const headings = m.titleCandidates
+  const headings = candidates
     .filter((el) => !insideLink(el))
-    .map((el) => textOf(el, NOTHING_SKIPPED))
+    .map((el) => cellText(el))
     .filter((t) => t.length >= 6 && t.length <= 120 && REPORT_TITLE.test(t));
   if (REPORT_TITLE.test(main)) return headings.find((h) => squash(pageTitle).includes(squash(h))) ?? main;
   return headings[0];
 }
-
-const NOTHING_SKIPPED = new Set<Element>();
 
 function insideLink(el: Element): boolean {
   for (let p: ParentNode | null = el; p && isElement(p); p = (p as Element).parentNode) {
@@ -441,28 +439,39 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): string 
   const doc = parse(html);
   const body = findFirst(doc, 'body');
   if (!body) return '';
-  const m = measure(body);
   const useArticle = options.article !== false;
-  const article = useArticle ? chooseArticle(body, m) : body;
-  const sink = new LineSink();
-  render(body, m, article, sink);
-  sink.flush();
-  if (!useArticle) return sink.lines.map((l) => l.text).join('\n');
-  return articleLines(sink.lines, useArticle ? chooseTitle(doc, m) : undefined).join('\n');
+  const r = new Render(useArticle);
+  r.element(body, false);
+  r.finish();
+  if (!useArticle) return r.lines.join('\n');
+  const dropped = droppedChrome(body, r);
+  const article = chooseArticle(body, r, dropped);
+  return articleLines(r, dropped, article, chooseTitle(doc, r.titles)).join('\n');
 }
 
-function articleLines(lines: Line[], title: string | undefined): string[] {
-  const out: string[] = [];
+function lineMask(r: Render, dropped: Set<Element>): Uint8Array {
+  const mask = new Uint8Array(r.lines.length);
+  for (const el of dropped) {
+    const s = r.stats.get(el)!;
+    mask.fill(1, s.start, s.end);
+  }
+  return mask;
+}
+
+/** The article's lines, cleaned, after its title and source line when those sit outside it. */
+function articleLines(r: Render, dropped: Set<Element>, article: Element, title: string | undefined): string[] {
+  const mask = lineMask(r, dropped);
+  const { start, end } = r.stats.get(article)!;
+  // the source line may sit before the article, or in a <header> dropped with the chrome
   let source: string | undefined;
-  let seenArticle = false;
-  for (const line of lines) {
-    if (!line.inArticle) {
-      // before the article: only its source line matters; after it, nothing
-      if (!seenArticle && !source) source = organLine(line.text);
+  for (let i = 0; i < start && !source; i++) source = organLine(r.lines[i]);
+  const out: string[] = [];
+  for (let i = start; i < end; i++) {
+    if (mask[i]) {
+      source ??= organLine(r.lines[i]);
       continue;
     }
-    seenArticle = true;
-    const text = cleanLine(line.text);
+    const text = cleanLine(r.lines[i]);
     if (text) out.push(text);
   }
   const head: string[] = [];

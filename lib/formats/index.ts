@@ -1,5 +1,5 @@
 // Reading report files of any supported format into the text lines the text parser reads.
-// See the module comments of html.ts and pdf.ts for the line layout of tables.
+// The line layout of tables is described in the module comments of html.ts and pdf-layout.ts.
 
 import { detectFormat, type SourceFormat } from './detect';
 import { docxToText } from './docx';
@@ -58,7 +58,7 @@ export async function extractText(bytes: Uint8Array, fileName?: string): Promise
 }
 
 function nonEmpty(result: ExtractedText, fileName?: string): ExtractedText {
-  if (result.text.trim() === '') {
+  if (!/\S/.test(result.text)) {
     const why = result.format === 'pdf' ? ' (a scanned PDF without a text layer?)' : '';
     throw new ReportReadError(`no text found in this ${result.format.toUpperCase()} file${why}`, fileName);
   }

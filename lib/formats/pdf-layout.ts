@@ -133,7 +133,7 @@ function toCells(fragments: Fragment[]): Cell[] {
     const gap = cell ? f.x0 - cell.x1 : Infinity;
     const size = cell ? Math.min(cell.size, f.size) : f.size;
     if (cell && gap <= CELL_GAP * size) {
-      cell.text += gap > WORD_GAP * size && !/\s$/.test(cell.text) ? ` ${f.text}` : f.text;
+      cell.text += gap > WORD_GAP * size && !mixedBoundary(cell.text, f.text) ? ` ${f.text}` : f.text;
       cell.x1 = Math.max(cell.x1, f.x1);
       cell.top = Math.min(cell.top, f.top);
       cell.bottom = Math.max(cell.bottom, f.bottom);
@@ -145,6 +145,29 @@ function toCells(fragments: Fragment[]): Cell[] {
   }
   for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim().replace(/\|/g, '¦');
   return cells.filter((c) => c.text !== '');
+}
+
+/** Words of Latin script or digits on both sides: the only place a gap or a wrap is a space. */
+function latinBoundary(before: string, after: string): boolean {
+  return /[A-Za-z0-9.,;:%)]$/.test(before) && /^[A-Za-z0-9(]/.test(after);
+}
+
+const CJK_END = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$/;
+const CJK_START = /^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** CJK on one side and Latin or digits on the other ("申请 21"): a gap there is no space. */
+function mixedBoundary(before: string, after: string): boolean {
+  return CJK_END.test(before) !== CJK_START.test(after);
+}
+
+/** The lines of a wrapped label: CJK joins with nothing, Latin words with a space. */
+function joinWrapped(parts: string[]): string {
+  let text = '';
+  for (const part of parts) {
+    if (!part) continue;
+    text += text && latinBoundary(text, part) ? ` ${part}` : part;
+  }
+  return text;
 }
 
 function makeLine(cells: Cell[]): Line {
@@ -161,9 +184,14 @@ function lineText(line: Line): string {
   return line.cells.map((c) => c.text).join(' ');
 }
 
-function isPageNumber(line: Line, pageHeight: number): boolean {
-  const inMargin = line.bottom < pageHeight * MARGIN_SHARE || line.top > pageHeight * (1 - MARGIN_SHARE);
-  return inMargin && PAGE_NUMBER.test(lineText(line).replace(/\s+/g, ' '));
+function inMargin(line: Line, pageHeight: number): boolean {
+  return line.bottom < pageHeight * MARGIN_SHARE || line.top > pageHeight * (1 - MARGIN_SHARE);
+}
+
+/** Page numbers: the outermost lines of the page, in its margins, that are just a number. */
+function dropPageNumbers(lines: Line[], pageHeight: number): Line[] {
+  const outer = new Set([lines[0], lines[lines.length - 1]]);
+  return lines.filter((l) => !(outer.has(l) && inMargin(l, pageHeight) && PAGE_NUMBER.test(lineText(l))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,7 +240,7 @@ function stackRuns<T extends { cell: Cell }>(column: T[]): T[][] {
 function blockOf(cells: Cell[]): Block {
   const sorted = [...cells].sort((a, b) => a.top - b.top || a.x0 - b.x0);
   return {
-    text: sorted.map((c) => c.text).join(''),
+    text: joinWrapped(sorted.map((c) => c.text)),
     x0: Math.min(...sorted.map((c) => c.x0)),
     x1: Math.max(...sorted.map((c) => c.x1)),
     top: Math.min(...sorted.map((c) => c.top)),
@@ -391,7 +419,7 @@ function mergeGroupBlocks(blocks: Block[]): Block[] {
       (m) => overlapsX(m, b) && b.top - m.bottom <= 1.5 * Math.max(m.size, b.size) && b.top >= m.top,
     );
     if (prev) {
-      prev.text += b.text;
+      prev.text = joinWrapped([prev.text, b.text]);
       prev.x0 = Math.min(prev.x0, b.x0);
       prev.x1 = Math.max(prev.x1, b.x1);
       prev.bottom = Math.max(prev.bottom, b.bottom);
@@ -402,21 +430,32 @@ function mergeGroupBlocks(blocks: Block[]): Block[] {
   return merged;
 }
 
+/** where each row's label starts and how far it reaches up and down, once labels are attached */
+interface RowBox {
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+function rowBoxes(rows: Row[]): RowBox[] {
+  return rows.map((r) => ({ left: rowLeft(r), top: rowTop(r), bottom: rowBottom(r) }));
+}
+
 /**
  * The row before which a merged-cell label is printed: the first of the rows right of it
  * whose span is centred on the label (a merged cell centres its text), not before the end of
  * the previous label in the same column.
  */
-function hoistTarget(block: Block, rows: Row[], columnEnds: { block: Block; end: number }[]): number | undefined {
-  const sub = rows.map((r) => rowLeft(r) >= block.x1 - 1);
-  const overlapping = rows.map((r, i) => (sub[i] && rowTop(r) < block.bottom && rowBottom(r) > block.top ? i : -1)).filter((i) => i >= 0);
+function hoistTarget(block: Block, boxes: RowBox[], columnEnds: { block: Block; end: number }[]): number | undefined {
+  const sub = boxes.map((b) => b.left >= block.x1 - 1);
+  const overlapping = boxes.map((b, i) => (sub[i] && b.top < block.bottom && b.bottom > block.top ? i : -1)).filter((i) => i >= 0);
   const c = centre(block);
   let seed = overlapping[0];
   if (seed === undefined) {
-    let bestDistance = Infinity;
-    rows.forEach((r, i) => {
-      const d = Math.abs((rowTop(r) + rowBottom(r)) / 2 - c);
-      if (sub[i] && d < bestDistance && d <= LABEL_REACH * 2 * block.size) {
+    let bestDistance = LABEL_REACH * 2 * block.size;
+    boxes.forEach((b, i) => {
+      const d = Math.abs(centre(b) - c);
+      if (sub[i] && d <= bestDistance) {
         bestDistance = d;
         seed = i;
       }
@@ -426,17 +465,17 @@ function hoistTarget(block: Block, rows: Row[], columnEnds: { block: Block; end:
   let runStart = seed;
   while (runStart > 0 && sub[runStart - 1]) runStart--;
   let runEnd = seed;
-  while (runEnd < rows.length - 1 && sub[runEnd + 1]) runEnd++;
+  while (runEnd < boxes.length - 1 && sub[runEnd + 1]) runEnd++;
   for (const prev of columnEnds) {
     if (overlapsX(prev.block, block) && prev.end >= runStart && prev.end < seed) runStart = prev.end + 1;
   }
   const firstCovered = overlapping.length > 0 ? overlapping[0] : seed;
   const lastCovered = overlapping.length > 0 ? overlapping[overlapping.length - 1] : seed;
-  const pitch = Math.max(block.size, (rowBottom(rows[runEnd]) - rowTop(rows[runStart])) / (runEnd - runStart + 1));
+  const pitch = Math.max(block.size, (boxes[runEnd].bottom - boxes[runStart].top) / (runEnd - runStart + 1));
   let best: { s: number; e: number; cost: number } | undefined;
   for (let s = runStart; s <= firstCovered; s++) {
     for (let e = Math.max(lastCovered, s); e <= runEnd; e++) {
-      const cost = Math.abs((rowTop(rows[s]) + rowBottom(rows[e])) / 2 - c) / pitch;
+      const cost = Math.abs((boxes[s].top + boxes[e].bottom) / 2 - c) / pitch;
       // near-ties go to the earlier start: a clipped or page-split label is off-centre
       if (!best || cost < best.cost - 0.25) best = { s, e, cost };
     }
@@ -464,22 +503,34 @@ function plainLine(line: Line): string {
 }
 
 function joinedText(line: Line): string {
-  return line.cells.map((c) => c.text).join('');
+  return joinWrapped(line.cells.map((c) => c.text));
 }
 
 function rowLine(row: Row): string {
-  const label = [...row.above.map(joinedText), row.label?.text ?? '', ...row.below.map(joinedText)].join('');
+  const label = joinWrapped([...row.above.map(joinedText), row.label?.text ?? '', ...row.below.map(joinedText)]);
   const values = row.values.map((c) => c.text);
   return pipeRow(label ? [label, ...values] : values);
 }
 
+export interface PageText {
+  lines: string[];
+  /** the page's first line when it sits in the top margin: maybe a running header */
+  head?: string;
+  /** the page's last line when it sits in the bottom margin: maybe a running footer */
+  foot?: string;
+}
+
 /** Text lines of one page, in reading order (see the module comment). */
-export function layoutPage(fragments: Fragment[], pageHeight: number): string[] {
+export function layoutPage(fragments: Fragment[], pageHeight: number): PageText {
   const unique = dedupe(fragments.filter((f) => f.text.trim() !== ''));
   const verticalBlocks = unique.filter((f) => f.vertical).map(fragmentBlock);
   let lines = groupLines(unique.filter((f) => !f.vertical))
     .map((fs) => makeLine(toCells(fs)))
-    .filter((l) => l.cells.length > 0 && !isPageNumber(l, pageHeight));
+    .filter((l) => l.cells.length > 0);
+  lines = dropPageNumbers(lines, pageHeight);
+  const head = lines.length > 1 && lines[0].bottom < pageHeight * MARGIN_SHARE ? plainLine(lines[0]) : undefined;
+  const last = lines[lines.length - 1];
+  const foot = lines.length > 1 && last.top > pageHeight * (1 - MARGIN_SHARE) ? plainLine(last) : undefined;
   const stacks = extractCharacterStacks(lines);
   lines = lines.filter((l) => l.cells.length > 0).map((l) => makeLine(l.cells));
 
@@ -518,8 +569,9 @@ export function layoutPage(fragments: Fragment[], pageHeight: number): string[] 
   const before = new Map<number, Block[]>();
   const loose: Block[] = [];
   const columnEnds: { block: Block; end: number }[] = [];
+  const boxes = rowBoxes(rows);
   for (const block of groupBlocks) {
-    const target = hoistTarget(block, rows, columnEnds);
+    const target = hoistTarget(block, boxes, columnEnds);
     if (target === undefined) loose.push(block);
     else before.set(target, [...(before.get(target) ?? []), block]);
   }
@@ -528,7 +580,7 @@ export function layoutPage(fragments: Fragment[], pageHeight: number): string[] 
   let order = 0;
   rows.forEach((row, i) => {
     const hoisted = (before.get(i) ?? []).sort((a, b) => a.x0 - b.x0 || a.top - b.top).map((b) => b.text);
-    outputs.push({ key: rowTop(row), order: order++, lines: [...hoisted, rowLine(row)] });
+    outputs.push({ key: boxes[i].top, order: order++, lines: [...hoisted, rowLine(row)] });
   });
   const grouped = new Set(mergedCellLines);
   for (const line of lines) {
@@ -537,5 +589,31 @@ export function layoutPage(fragments: Fragment[], pageHeight: number): string[] 
   }
   for (const block of loose) outputs.push({ key: block.top, order: order++, lines: [block.text] });
   outputs.sort((a, b) => a.key - b.key || a.order - b.order);
-  return outputs.flatMap((o) => o.lines);
+  return { lines: outputs.flatMap((o) => o.lines), head, foot };
+}
+
+/** "第3页" and "第4页" are the same running line */
+const runningKey = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/**
+ * All pages' lines, without the running headers and footers: a margin line that comes back
+ * on at least half the pages (and two or more).
+ */
+export function joinPages(pages: PageText[]): string[] {
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    for (const line of new Set([p.head, p.foot])) if (line) counts.set(runningKey(line), (counts.get(runningKey(line)) ?? 0) + 1);
+  }
+  const running = (line: string | undefined) => {
+    const n = line ? (counts.get(runningKey(line)) ?? 0) : 0;
+    return n >= 2 && n >= pages.length / 2;
+  };
+  const out: string[] = [];
+  for (const p of pages) {
+    let lines = p.lines;
+    if (p.head !== undefined && running(p.head) && lines[0] === p.head) lines = lines.slice(1);
+    if (p.foot !== undefined && running(p.foot) && lines[lines.length - 1] === p.foot) lines = lines.slice(0, -1);
+    out.push(...lines);
+  }
+  return out;
 }

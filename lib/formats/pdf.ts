@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ReportReadError, readFailure } from './errors';
-import { layoutPage, type Fragment } from './pdf-layout';
+import { joinPages, layoutPage, type Fragment, type PageText } from './pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -76,11 +76,39 @@ function toFragment(item: TextItemLike, viewport: number[], multiply: PdfJs['Uti
     const top = Math.min(f, f + dy);
     return { text, x0: e - size, x1: e, top, bottom: top + Math.abs(dy), baseline: top, size, vertical: true };
   }
-  if (glyphs >= 2 && item.height > item.width * 1.5 && item.width > 0) {
+  // a run of CJK taller than wide is set top to bottom (narrow digits can be taller than wide)
+  if (glyphs >= 2 && item.height > item.width * 1.5 && item.width > 0 && /[\u3400-\u9fff]/.test(text)) {
     return { text, x0: e, x1: e + item.width, top: f, bottom: f + item.height, baseline: f, size: item.width, vertical: true };
   }
   const width = item.width > 0 ? item.width : glyphs * size;
   return { text, x0: e, x1: e + width, top: f - size * 0.88, bottom: f + size * 0.12, baseline: f, size, vertical: false };
+}
+
+/**
+ * The viewport transform, turned a quarter when most of the page's text runs up or down
+ * (a landscape table printed sideways on a portrait page), so that its lines read across.
+ */
+function uprightTransform(
+  items: TextItemLike[],
+  viewport: { transform: number[]; width: number; height: number },
+  multiply: PdfJs['Util']['transform'],
+): { transform: number[]; height: number } {
+  let down = 0;
+  let up = 0;
+  for (const item of items) {
+    if (!item.str.trim()) continue;
+    const [a, b] = multiply(viewport.transform, item.transform);
+    if (Math.abs(b) > Math.abs(a) * 2) {
+      if (b > 0) down++;
+      else up++;
+    }
+  }
+  const counted = items.filter((i) => i.str.trim()).length;
+  const { width: w, height: h } = viewport;
+  // (x, y) → (y, w − x) turns text running down to run right; (x, y) → (h − y, x) the other way
+  if (down > counted / 2) return { transform: multiply([0, -1, 1, 0, 0, w], viewport.transform), height: w };
+  if (up > counted / 2) return { transform: multiply([0, 1, -1, 0, h, 0], viewport.transform), height: w };
+  return { transform: viewport.transform, height: h };
 }
 
 function openFailure(cause: unknown, file?: string): ReportReadError {
@@ -102,21 +130,23 @@ export async function pdfToText(bytes: Uint8Array, file?: string): Promise<strin
     throw openFailure(cause, file);
   }
   try {
-    const lines: string[] = [];
+    const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      const items: TextItemLike[] = [];
+      for (const item of content.items) if (isTextItem(item)) items.push(item);
+      const { transform, height } = uprightTransform(items, viewport, pdfjs.Util.transform);
       const fragments: Fragment[] = [];
-      for (const item of content.items) {
-        if (!isTextItem(item)) continue;
-        const fragment = toFragment(item, viewport.transform, pdfjs.Util.transform);
+      for (const item of items) {
+        const fragment = toFragment(item, transform, pdfjs.Util.transform);
         if (fragment) fragments.push(fragment);
       }
-      lines.push(...layoutPage(fragments, viewport.height));
+      pages.push(layoutPage(fragments, height));
       page.cleanup();
     }
-    return lines.join('\n');
+    return joinPages(pages).join('\n');
   } catch (cause) {
     throw cause instanceof ReportReadError ? cause : readFailure('cannot read this PDF: a page is damaged', cause, file);
   } finally {

@@ -16,6 +16,10 @@ const SAMPLE_BYTES = 8192;
 /** share of U+FFFD in a GB18030 decoding above which the bytes were not GB text at all */
 const MAX_REPLACEMENT_SHARE = 0.01;
 
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
@@ -23,22 +27,14 @@ export function bomEncoding(bytes: Uint8Array): { encoding: string; length: numb
   return undefined;
 }
 
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /** The bytes decoded as UTF-8, or undefined when they are not valid UTF-8. */
 export function strictUtf8(bytes: Uint8Array): string | undefined {
   return isUtf8(bytes) ? asBuffer(bytes).toString('utf8') : undefined;
 }
 
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  return strictUtf8(bytes) !== undefined;
-}
-
 /** UTF-16 without a BOM: text in the BMP puts a zero in every other byte for ASCII. */
 function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (sample.length < 8) return undefined;
+  if (sample.length < 8 || asBuffer(sample).indexOf(0) === -1) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {
@@ -57,16 +53,14 @@ function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (bomEncoding(bytes)) return false;
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
-  if (utf16WithoutBom(sample)) return false;
-  let controls = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i];
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
-  }
+  const sample = asBuffer(bytes.subarray(0, SAMPLE_BYTES));
+  if (sample.indexOf(0) !== -1) return !utf16WithoutBom(sample);
+  const controls = sample.toString('latin1').match(CONTROL_CHARS)?.length ?? 0;
   return controls > sample.length * 0.05;
 }
+
+/** C0 controls other than tab, newlines, form feed and escape */
+const CONTROL_CHARS = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
 
 /** Decodes with a known encoding label (any label iconv-lite knows; GBK and GB2312 read as GB18030). */
 export function decodeAs(bytes: Uint8Array, encoding: string): string {

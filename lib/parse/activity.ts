@@ -48,7 +48,7 @@ function endsSentence(line: string): boolean {
   return last === '。' || last === '!' || last === '?';
 }
 
-export function buildProse(lines: readonly string[]): Prose {
+function buildProse(lines: readonly string[]): Prose {
   const parts: string[] = [];
   const starts: number[] = [];
   const lineNos: number[] = [];

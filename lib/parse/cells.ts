@@ -31,6 +31,8 @@ export interface PrintedRow {
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$/u;
 const DASH = /^(?:[/／\\]|[-—–－―─]{1,3}|无)$/u;
 const DAMAGED = /^[?？\ufffd□■]+$/u;
+/** no cell of these tables has more than 12 digits: a longer run is damage, not a figure */
+const RUNAWAY_NUMBER = /^[+-]?\d{13,}(?:\.\d+)?$/u;
 /** digits with mirror damage around them ("? 0", "0?") */
 const DAMAGED_NUMBER = /^[?？\ufffd]*\s*([+-]?\d+(?:\.\d+)?)\s*[?？\ufffd]*$/u;
 /** "1." or "1、" alone is the start of a label, not a value */
@@ -41,6 +43,7 @@ export function classifyCell(raw: string, line: number): Token {
   const value = (v: number | null, status: CellStatus, unit?: '万元' | '元'): ValueCell =>
     unit ? { kind: 'value', raw: s, line, value: v, status, unit } : { kind: 'value', raw: s, line, value: v, status };
   if (s === '') return value(null, 'blank');
+  if (RUNAWAY_NUMBER.test(s)) return value(null, 'damaged');
   const m = NUMBER.exec(s);
   if (m) {
     const n = Number(m[2].replace(/,/gu, '') + (m[3] ?? ''));

@@ -36,7 +36,7 @@ const TITLE_LINES = 3;
 const TITLE_PART = 40;
 
 const CJK_RUN = '[\\u4e00-\\u9fff]';
-const YEAR = '((?:19|20)\\d{2})';
+const YEAR = '(20\\d{2})';
 /** …年度报告, but not 《关于做好2021年度政府信息公开工作年度报告编制…的通知》 */
 const REPORT_WORDS =
   '(?:政府信息公开|信息公开|政务公开)\\s*(?:工作\\s*)?(?:情况\\s*)?(?:年度\\s*)?(?:报告|年报)' +
