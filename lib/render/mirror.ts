@@ -1,9 +1,7 @@
 // The damage of SEO mirror sites (template.md §5.1): traditional characters, with a pinyin
 // gloss after some of the characters that conversion changed (會(huì)同縣).
 
-import * as OpenCC from 'opencc-js';
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+import { toTraditional } from '../text/opencc';
 const SYLLABLES = ['huì', 'xiàn', 'shù', 'xiàng', 'wù', 'jié', 'bào', 'kāi', 'fù', 'sòng', 'zhuǎn', 'chǔ', 'wen', 'zhang'];
 
 /** `pick(n)` returns an integer in [0, n): a seeded generator keeps the damage reproducible. */

@@ -2,9 +2,11 @@
 // Lines are never merged or split, so line N of the normalised text is line N of the input:
 // that is what `sources` and warnings point at.
 
-import * as OpenCC from 'opencc-js';
+import { toSimplified } from './opencc';
+import { TRADITIONAL_CHARS } from './traditional-chars';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+/** Only lines holding a traditional character are converted: simplified text stays as printed. */
+const TRADITIONAL = new RegExp(`[${TRADITIONAL_CHARS}]`, 'u');
 
 /** Latin syllables, with or without tone marks, that mirror sites insert after a character. */
 const PINYIN_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}";
@@ -33,10 +35,11 @@ export function stripPinyinGlosses(text: string): string {
   return text.replace(PINYIN_GLOSS, '');
 }
 
-export function normaliseLine(line: string): string {
-  if (PAGE_FOOTER.test(line)) return '';
+export function normaliseLine(raw: string): string {
+  if (PAGE_FOOTER.test(raw)) return '';
+  const line = raw.replace(/[\u200b-\u200d\ufeff]/gu, '');
+  if (!/\s/u.test(line)) return line;
   return line
-    .replace(/[\u200b-\u200d\ufeff]/gu, '')
     .replace(/\s+$/u, '')
     .replace(SPACE_INSIDE_CJK, '')
     .replace(SPACE_AFTER_LIST_NUMBER, '')
@@ -48,7 +51,12 @@ export function normaliseLine(line: string): string {
  * traditional to simplified, and per-line clean-up of spaces and page footers.
  */
 export function normaliseText(raw: string): NormalisedText {
-  const text = toSimplified(stripPinyinGlosses(raw.replace(/^\ufeff/u, '').normalize('NFKC')));
-  const lines = text.split(/\r\n|\r|\n/u).map(normaliseLine);
-  return { lines };
+  const lines = stripPinyinGlosses(raw.replace(/^\ufeff/u, '').normalize('NFKC')).split(/\r\n|\r|\n/u);
+  const traditional: number[] = [];
+  lines.forEach((line, i) => TRADITIONAL.test(line) && traditional.push(i));
+  if (traditional.length) {
+    const converted = toSimplified(traditional.map((i) => lines[i]).join('\n')).split('\n');
+    traditional.forEach((i, k) => (lines[i] = converted[k]));
+  }
+  return { lines: lines.map(normaliseLine) };
 }

@@ -1,0 +1,88 @@
+// Regions are created on demand from a report's identity: the county (or city, or province)
+// keyed by its GB/T 2260 code with its ancestors, and for a department's or township's report
+// a body under it. Every printed form of a name is kept as an alias.
+
+import { and, eq, isNull } from 'drizzle-orm';
+import { contextFromNames, placeByCode, resolvePlace, shortName, type Place } from '../lib/geo/gazetteer';
+import type { Report } from '../lib/report/contract';
+import { toTraditional } from '../lib/text/opencc';
+import type { Db } from './client';
+import { regionAliases, regions } from './schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Writer = Db | Tx;
+
+const LEVEL: Record<Place['level'], 'province' | 'city' | 'county'> = { province: 'province', city: 'city', county: 'county' };
+
+async function upsertPlace(db: Writer, place: Place, parentId: number | null): Promise<number> {
+  const [row] = await db
+    .insert(regions)
+    .values({ code: place.code, name: place.name, level: LEVEL[place.level], parentId })
+    .onConflictDoUpdate({ target: regions.code, set: { name: place.name } })
+    .returning({ id: regions.id });
+  return row.id;
+}
+
+/** The place and its ancestors, top down, each stored once. */
+async function placeId(db: Writer, place: Place): Promise<number> {
+  const chain: Place[] = [];
+  const province = placeByCode(place.provinceCode);
+  if (province && province.code !== place.code) chain.push(province);
+  const city = place.cityCode ? placeByCode(place.cityCode) : null;
+  if (city && city.code !== place.code) chain.push(city);
+  chain.push(place);
+  let parentId: number | null = null;
+  for (const p of chain) parentId = await upsertPlace(db, p, parentId);
+  return parentId!;
+}
+
+/** A region the list does not hold (洪江区), under whatever parent the report names. */
+async function unlistedId(db: Writer, name: string, parentId: number | null, level: 'county' | 'body', kind: 'department' | 'township' | null): Promise<number> {
+  const parentMatch = parentId === null ? isNull(regions.parentId) : eq(regions.parentId, parentId);
+  const find = () => db.select({ id: regions.id }).from(regions).where(and(parentMatch, eq(regions.name, name)));
+  const [existing] = await find();
+  if (existing) return existing.id;
+  const [row] = await db.insert(regions).values({ name, level, kind, parentId }).onConflictDoNothing().returning({ id: regions.id });
+  return row?.id ?? (await find())[0].id;
+}
+
+export function aliasesOf(name: string): string[] {
+  const short = shortName(name);
+  const forms = [name, short, `${name}人民政府`, toTraditional(name), short ? toTraditional(short) : null];
+  return [...new Set(forms.filter((f): f is string => !!f))];
+}
+
+async function addAliases(db: Writer, regionId: number, names: (string | null)[]): Promise<void> {
+  const all = [...new Set(names.filter((n): n is string => !!n).flatMap(aliasesOf))];
+  if (all.length === 0) return;
+  await db
+    .insert(regionAliases)
+    .values(all.map((alias) => ({ alias, regionId })))
+    .onConflictDoNothing();
+}
+
+/** The region a report is about: a body for department and township reports. Null when unknown. */
+export async function regionForReport(db: Writer, report: Pick<Report, 'region' | 'scope' | 'issuer'>): Promise<number | null> {
+  const { name, city, province } = report.region;
+  const context = contextFromNames([city, province].filter((n): n is string => !!n));
+  let placeRegionId: number | null = null;
+  const place = name ? resolvePlace(name, context) : null;
+  if (place) {
+    placeRegionId = await placeId(db, place);
+    await addAliases(db, placeRegionId, [name, place.name]);
+  } else {
+    const parent = (city && resolvePlace(city, context)) || (province && resolvePlace(province, context)) || null;
+    const parentId = parent ? await placeId(db, parent) : null;
+    if (name) {
+      placeRegionId = await unlistedId(db, name, parentId, 'county', null);
+      await addAliases(db, placeRegionId, [name]);
+    } else {
+      placeRegionId = parentId;
+    }
+  }
+  const isBody = report.scope === 'department' || report.scope === 'township';
+  if (!isBody || !report.issuer) return placeRegionId;
+  const bodyId = await unlistedId(db, report.issuer, placeRegionId, 'body', report.scope as 'department' | 'township');
+  await addAliases(db, bodyId, [report.issuer]);
+  return bodyId;
+}

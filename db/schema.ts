@@ -1,0 +1,167 @@
+// The database: regions, source files, reports (with versions and copies), figures, checks
+// and warnings. The same schema and migrations serve PGlite and PostgreSQL.
+
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type { CheckFailure, Report } from '../lib/report/contract';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** province → city → county/district → body (department, township). Keyed by GB/T 2260 code where one exists. */
+export const regions = pgTable(
+  'regions',
+  {
+    id: serial('id').primaryKey(),
+    code: varchar('code', { length: 12 }),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['province', 'city', 'county', 'body'] }).notNull(),
+    /** for bodies: department or township */
+    kind: text('kind', { enum: ['department', 'township'] }),
+    parentId: integer('parent_id'),
+  },
+  (t) => [
+    uniqueIndex('regions_code_unique').on(t.code),
+    uniqueIndex('regions_parent_name_unique').on(sql`coalesce(${t.parentId}, 0)`, t.name),
+    index('regions_parent_idx').on(t.parentId),
+  ],
+);
+
+/** Every name a region is printed under: 会同县, 会同, 會同縣, 会同县人民政府 … */
+export const regionAliases = pgTable(
+  'region_aliases',
+  {
+    alias: text('alias').notNull(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('region_aliases_unique').on(t.alias, t.regionId), index('region_aliases_alias_idx').on(t.alias)],
+);
+
+/**
+ * One row per version of a report. Reports of the same body, year and scope share an
+ * identity key; the latest version is current. Copies of a version are its source files.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: serial('id').primaryKey(),
+    identityKey: text('identity_key').notNull(),
+    regionId: integer('region_id').references(() => regions.id),
+    year: integer('year'),
+    scope: text('scope', { enum: ['jurisdiction', 'government', 'department', 'township', 'unknown'] }).notNull(),
+    issuer: text('issuer'),
+    template: text('template', { enum: ['2019', '2021', 'pre2019'] }),
+    version: integer('version').notNull().default(1),
+    isCurrent: boolean('is_current').notNull().default(true),
+    supersedesId: integer('supersedes_id'),
+    /** hash of the figures: equal hashes under one identity are copies of one version */
+    figuresHash: varchar('figures_hash', { length: 64 }).notNull(),
+    status: text('status', { enum: ['parsed', 'checks_failed'] }).notNull(),
+    /** complete: all three tables; tables: some tables; prose: prose figures only */
+    completeness: text('completeness', { enum: ['complete', 'tables', 'prose'] }).notNull(),
+    parserVersion: text('parser_version').notNull(),
+    /** the parser's whole output, for display and for comparing versions */
+    document: jsonb('document').$type<Report>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reports_identity_idx').on(t.identityKey),
+    index('reports_region_year_idx').on(t.regionId, t.year),
+    uniqueIndex('reports_identity_version_unique').on(t.identityKey, t.version),
+  ],
+);
+
+/** Every file ever ingested or bundled, with its bytes: nothing is lost, everything can be re-parsed. */
+export const sourceFiles = pgTable(
+  'source_files',
+  {
+    id: serial('id').primaryKey(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    /** null for a bundled report whose text is not shipped: it gains its bytes when the file is ingested */
+    bytes: bytea('bytes'),
+    name: text('name').notNull(),
+    format: text('format', { enum: ['text', 'html', 'pdf', 'docx', 'unknown'] }).notNull(),
+    size: integer('size').notNull(),
+    url: text('url'),
+    encoding: text('encoding'),
+    /** the text the parser read (extracted from PDF/HTML/DOCX); figure lines point into it */
+    text: text('text'),
+    status: text('status', { enum: ['parsed', 'checks_failed', 'failed'] }).notNull(),
+    error: text('error'),
+    parserVersion: text('parser_version').notNull(),
+    reportId: integer('report_id').references(() => reports.id),
+    /** how it relates to its report: the file that created the version, or another copy */
+    role: text('role', { enum: ['original', 'copy'] }),
+    bundled: boolean('bundled').notNull().default(false),
+    ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('source_files_sha256_unique').on(t.sha256), index('source_files_report_idx').on(t.reportId)],
+);
+
+/** One row per figure: table 二/三/四 cells and prose figures, with the line they came from. */
+export const figures = pgTable(
+  'figures',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** the contract path, e.g. applications.total[6] */
+    path: text('path').notNull(),
+    tableName: text('table_name', { enum: ['proactive', 'applications', 'appeals', 'activity'] }).notNull(),
+    rowKey: text('row_key').notNull(),
+    columnKey: text('column_key').notNull(),
+    value: doublePrecision('value'),
+    line: integer('line'),
+  },
+  (t) => [uniqueIndex('figures_report_path_unique').on(t.reportId, t.path), index('figures_cell_idx').on(t.tableName, t.rowKey, t.columnKey)],
+);
+
+export const checkResults = pgTable(
+  'check_results',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    checkId: text('check_id').notNull(),
+    ok: boolean('ok').notNull(),
+    severity: text('severity', { enum: ['hard', 'soft'] }).notNull(),
+    detail: text('detail'),
+    failures: jsonb('failures').$type<CheckFailure[]>(),
+    /** checks across years name the other report */
+    otherReportId: integer('other_report_id'),
+  },
+  (t) => [index('check_results_report_idx').on(t.reportId), index('check_results_check_idx').on(t.checkId, t.ok)],
+);
+
+export const reportWarnings = pgTable(
+  'report_warnings',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    line: integer('line'),
+  },
+  (t) => [index('report_warnings_report_idx').on(t.reportId)],
+);
+
+export type RegionRow = typeof regions.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
+export type SourceFileRow = typeof sourceFiles.$inferSelect;
