@@ -1,7 +1,12 @@
 // Property: parsing a rendered report gives its figures back, in every layout.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { joinPages, layoutPage } from '../lib/formats/pdf-layout';
+import { parseReportBytes } from '../lib/parse/file';
 import { parseReportText } from '../lib/parse/report';
+import { renderDocx } from '../lib/render/docx';
+import { renderHtml } from '../lib/render/html';
+import { renderPdfLike } from '../lib/render/pdf-lines';
 import { mirrorText, seededPick } from '../lib/render/mirror';
 import { renderText, type TextLayout } from '../lib/render/report';
 import type { Report } from '../lib/report/contract';
@@ -40,6 +45,48 @@ describe.each(LAYOUTS)('round trip through the %s layout', (layout, blanks) => {
         expectSameFigures(parseReportText(mirrorText(renderText(report, layout), seededPick(seed))), report);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('round trip through PDF-like positioned text', () => {
+  it('returns the same figures, with wrapped labels, vertical merged-cell labels and page breaks', () => {
+    fc.assert(
+      fc.property(
+        arbitraryReport({ blanks: false }),
+        fc.constantFrom('last' as const, 'middle' as const),
+        fc.integer({ min: 18, max: 32 }),
+        (report, valuesOn, linesPerPage) => {
+          const { pages, pageHeight } = renderPdfLike(report, { valuesOn, linesPerPage });
+          const text = joinPages(pages.map((fragments) => layoutPage(fragments, pageHeight))).join('\n');
+          expectSameFigures(parseReportText(text), report);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('round trip through files', () => {
+  const FILE_RUNS = Math.max(10, Math.floor(RUNS / 3));
+
+  it('an HTML page (colspan, rowspan, &nbsp; blanks, a layout table around the article)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryReport({ blanks: true }), async (report) => {
+        const { report: parsed } = await parseReportBytes(new TextEncoder().encode(renderHtml(report)), 'report.html');
+        expectSameFigures(parsed, report);
+      }),
+      { numRuns: FILE_RUNS },
+    );
+  });
+
+  it('a Word file (gridSpan, vMerge, empty cells)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryReport({ blanks: true }), async (report) => {
+        const { report: parsed } = await parseReportBytes(await renderDocx(report), 'report.docx');
+        expectSameFigures(parsed, report);
+      }),
+      { numRuns: FILE_RUNS },
     );
   });
 });

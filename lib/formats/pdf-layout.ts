@@ -327,6 +327,20 @@ function fitsLabel(line: Line, row: Row): boolean {
 
 // --- attaching wrapped label lines to their rows: each row's label is centred on its numbers
 
+/**
+ * "5.要求…", "1、申请人…", "（六）其他处理", "四、结转…", and table 二's block captions and
+ * header rows: the first line of a label, never a continuation of the row above.
+ */
+const LABEL_START = /^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|第二十条|信息内容)/u;
+const startsLabel = (line: Line | Cell) => LABEL_START.test('cells' in line ? (line.cells[0]?.text ?? '') : line.text);
+
+/** Continuations go below a row's first line; a numbered line can only open a row's label. */
+function orderFits(row: Row, above: Line[], below: Line[]): boolean {
+  if (below.some(startsLabel)) return false;
+  if (above.slice(1).some(startsLabel)) return false;
+  return !(above.length > 0 && row.label !== undefined && startsLabel(row.label));
+}
+
 const LABELLESS_COST = 1;
 const ATTACH_REWARD = 0.08;
 
@@ -363,6 +377,7 @@ function attachLabels(rows: Row[], gaps: Line[][]): Set<Line> {
       for (let t = 0; t <= gapAbove.length; t++) {
         const above = gapAbove.slice(gapAbove.length - t);
         if (!above.every((l) => fitsLabel(l, rows[k]))) break;
+        if (!orderFits(rows[k], above, below)) continue;
         const prev = k === 0 ? { cost: 0, bottom: 0 } : bestPrevious(best[k - 1], gapAbove.length - t);
         if (!prev) continue;
         const cost = prev.cost + rowCost(rows[k], above, below);
