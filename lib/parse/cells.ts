@@ -38,21 +38,25 @@ const DAMAGED_NUMBER = /^[?？\ufffd]*\s*([+-]?\d+(?:\.\d+)?)\s*[?？\ufffd]*$/u
 /** "1." or "1、" alone is the start of a label, not a value */
 const LIST_NUMBER = /^\d{1,2}[.、]$/u;
 
+const valueCell = (raw: string, line: number, value: number | null, status: CellStatus, unit?: '万元' | '元'): ValueCell =>
+  unit ? { kind: 'value', raw, line, value, status, unit } : { kind: 'value', raw, line, value, status };
+
+const PLAIN_INTEGER = /^\d{1,12}$/u;
+
 export function classifyCell(raw: string, line: number): Token {
   const s = raw.trim();
-  const value = (v: number | null, status: CellStatus, unit?: '万元' | '元'): ValueCell =>
-    unit ? { kind: 'value', raw: s, line, value: v, status, unit } : { kind: 'value', raw: s, line, value: v, status };
-  if (s === '') return value(null, 'blank');
-  if (RUNAWAY_NUMBER.test(s)) return value(null, 'damaged');
+  if (PLAIN_INTEGER.test(s)) return valueCell(s, line, Number(s), 'ok');
+  if (s === '') return valueCell(s, line, null, 'blank');
+  if (RUNAWAY_NUMBER.test(s)) return valueCell(s, line, null, 'damaged');
   const m = NUMBER.exec(s);
   if (m) {
     const n = Number(m[2].replace(/,/gu, '') + (m[3] ?? ''));
-    return value(m[1] === '-' ? -n : n, 'ok', m[4] as '万元' | '元' | undefined);
+    return valueCell(s, line, m[1] === '-' ? -n : n, 'ok', m[4] as '万元' | '元' | undefined);
   }
-  if (DASH.test(s)) return value(0, 'dash');
-  if (DAMAGED.test(s)) return value(null, 'damaged');
+  if (DASH.test(s)) return valueCell(s, line, 0, 'dash');
+  if (DAMAGED.test(s)) return valueCell(s, line, null, 'damaged');
   const d = DAMAGED_NUMBER.exec(s);
-  if (d && /[?？\ufffd]/u.test(s)) return value(Number(d[1]), 'repaired');
+  if (d && /[?？\ufffd]/u.test(s)) return valueCell(s, line, Number(d[1]), 'repaired');
   return { kind: 'text', text: s, line };
 }
 
@@ -65,6 +69,7 @@ function splitPipeRow(line: string): string[] {
 
 /** Whitespace-separated pieces; neighbouring text pieces are one label ("(一) 予以公开"). */
 function splitSpacedRow(line: string, lineNo: number): Token[] {
+  if (!/\s/u.test(line.trim())) return [classifyCell(line, lineNo)];
   const out: Token[] = [];
   for (const piece of line.trim().split(/\s+/u)) {
     const tok = LIST_NUMBER.test(piece) ? ({ kind: 'text', text: piece, line: lineNo } as TextCell) : classifyCell(piece, lineNo);

@@ -2,11 +2,12 @@
 // always 7 values in the printed column order, whatever the printed header says (§5.2).
 
 import type { ApplicationsTable, Warning } from '../../report/contract';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, type ApplicationRowKey } from '../../report/labels';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, type ApplicationRowDef, type ApplicationRowKey } from '../../report/labels';
 import { compactLabel, groupRows, type Token } from '../cells';
 import { cellWarnings, matchRowKey, type TableParse } from './common';
 
 const WIDTH = APPLICANT_COLUMNS.length;
+const ROW_BY_KEY = new Map<string, ApplicationRowDef>(APPLICATION_ROWS.map((r) => [r.key, r]));
 
 export interface ApplicationsParse extends TableParse<ApplicationsTable> {
   /** '（六）其他处理' printed as one row or as the 2021 three sub-rows */
@@ -17,15 +18,15 @@ export function parseApplications(tokens: readonly Token[]): ApplicationsParse |
   const table: ApplicationsTable = {};
   const sources: Record<string, number> = {};
   const warnings: Warning[] = [];
-  const remaining = new Set<ApplicationRowKey>(APPLICATION_ROWS.map((r) => r.key));
+  let candidates: readonly ApplicationRowDef[] = APPLICATION_ROWS;
 
   for (const row of groupRows(tokens)) {
     const label = compactLabel(row.label);
-    const key = matchRowKey(label, APPLICATION_ROWS.filter((r) => remaining.has(r.key)));
+    const key = matchRowKey(label, candidates) as ApplicationRowKey | null;
     if (!key) continue;
-    remaining.delete(key);
-    const def = APPLICATION_ROWS.find((r) => r.key === key)!;
-    if ('shape' in def) remaining.forEach((k) => isOtherShapeKey(k, def.shape) || remaining.delete(k));
+    const def = ROW_BY_KEY.get(key)!;
+    // each row once; once one shape of （六） is seen, the other shape's rows are out
+    candidates = candidates.filter((r) => r.key !== key && (!('shape' in def) || !r.shape || r.shape === def.shape));
     const cells = row.values.slice(0, WIDTH);
     const values = cells.map((c) => c.value);
     while (values.length < WIDTH) values.push(null);
@@ -42,12 +43,6 @@ export function parseApplications(tokens: readonly Token[]): ApplicationsParse |
   }
   if (Object.keys(table).length === 0) return null;
   return { table, sources, warnings, otherShape: otherShapeOf(table) };
-}
-
-/** Once one shape of （六） is seen, the other shape's rows are no longer candidates. */
-function isOtherShapeKey(key: ApplicationRowKey, shape: 'otherSingle' | 'otherSplit'): boolean {
-  const def = APPLICATION_ROWS.find((r) => r.key === key)!;
-  return !('shape' in def) || def.shape === shape;
 }
 
 function otherShapeOf(table: ApplicationsTable): ApplicationsParse['otherShape'] {

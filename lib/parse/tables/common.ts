@@ -23,6 +23,7 @@ export function matchRowKey<K extends string>(label: string, candidates: readonl
   let best: K | null = null;
   let bestEnd = -1;
   for (const { key, pattern } of candidates) {
+    if (!pattern.test(label)) continue;
     const end = lastMatchEnd(label, pattern);
     if (end > bestEnd) {
       best = key;
