@@ -123,3 +123,12 @@ describe('table 四', () => {
     expect(t.sources['appeals.review[0]']).toBe(4);
   });
 });
+
+describe('runaway input', () => {
+  it('cuts a line of a million characters and says so, instead of scanning it', async () => {
+    const { parseReportText } = await import('../lib/parse/report');
+    const report = parseReportText(`示例县2020年政府信息公开工作年度报告${'共计发布信息1226条，'.repeat(100_000)}\n二、主动公开政府信息情况`);
+    expect(report.warnings.find((w) => w.code === 'line-truncated')).toMatchObject({ line: 1 });
+    expect(report.year).toBe(2020);
+  });
+});

@@ -18,6 +18,8 @@ export const PARSER_VERSION = '0.1.0';
 /** Reports are tens of kilobytes; far larger text is not a report. */
 export const MAX_TEXT_CHARS = 4_000_000;
 export const DEFAULT_TIME_LIMIT_MS = 5_000;
+/** The longest paragraph of a real report is a few thousand characters; longer is damage. */
+export const MAX_LINE_CHARS = 5_000;
 
 export interface ParseOptions {
   file?: string;
@@ -38,6 +40,7 @@ export function parseReportText(raw: string, options: ParseOptions = {}): Report
   };
 
   const { lines } = step('normalisation', () => normaliseText(raw));
+  const truncated = capLineLength(lines);
   const regions = step('sections', () => locateTables(lines));
   const tokens = (range?: Range) => (range ? tokenizeLines(lines, range[0], range[1]) : []);
   const proactive = step('table 二', () => (regions.proactive ? parseProactive(tokens(regions.proactive)) : null));
@@ -79,6 +82,7 @@ export function parseReportText(raw: string, options: ParseOptions = {}): Report
     checks,
     tables,
     warnings: [
+      ...truncated,
       ...identity.warnings,
       ...template.warnings,
       ...(proactive?.warnings ?? []),
@@ -94,6 +98,18 @@ export function parseReportText(raw: string, options: ParseOptions = {}): Report
   if (appeals) report.appeals = appeals.table;
   if (hasActivity) report.activity = activity.activity;
   return orderKeys(report);
+}
+
+/** Cuts runaway lines in place (a page glued into one line, or damage), so that no later pass sees them. */
+function capLineLength(lines: string[]): Warning[] {
+  const cut: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.length <= MAX_LINE_CHARS) return;
+    lines[i] = line.slice(0, MAX_LINE_CHARS);
+    cut.push(i + 1);
+  });
+  if (cut.length === 0) return [];
+  return [{ code: 'line-truncated', message: `${cut.length} line(s) longer than ${MAX_LINE_CHARS} characters were cut to that length (first: line ${cut[0]})`, line: cut[0] }];
 }
 
 /** Keys in the contract's order, so JSON output reads like the spec. */
