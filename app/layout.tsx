@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './globals.css';
 
 export const metadata = {
   title: '年报通 Nianbao · 政府信息公开工作年度报告数据',

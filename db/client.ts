@@ -2,7 +2,8 @@
 // PostgreSQL through postgres.js when it is set. Same schema, migrations and queries on both.
 // Migrations run whenever the database is opened.
 
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -18,27 +19,42 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+/**
+ * The committed migrations. Next's server bundle cannot follow import.meta.url to a folder, so
+ * the project directory (the server's working directory) is the fallback.
+ */
+function migrationsFolder(): string {
+  const candidates = [join(dirname(fileURLToPath(import.meta.url)), 'migrations'), join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'meta', '_journal.json')));
+  if (!found) throw new Error(`no database migrations found (looked in ${candidates.join(' and ')}); run from the project directory`);
+  return found;
+}
 
 export function defaultDataDir(): string {
-  return resolve(process.env.NIANBAO_DATA_DIR ?? '.data');
+  return resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NIANBAO_DATA_DIR ?? '.data');
 }
 
 export interface OpenOptions {
   /** a PostgreSQL URL; defaults to DATABASE_URL */
   url?: string;
-  /** the PGlite data directory; defaults to NIANBAO_DATA_DIR or ./.data */
+  /** the PGlite data directory (used even when DATABASE_URL is set); defaults to NIANBAO_DATA_DIR or ./.data */
   dataDir?: string;
   /** skip migrations (only for callers that just ran them) */
   migrate?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  const url = options.url ?? process.env.DATABASE_URL;
-  const database = url ? await openPostgres(url) : await openPglite(options.dataDir ?? defaultDataDir());
+  // an explicit data directory means PGlite even when DATABASE_URL is set (tests, tools)
+  const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
+  if (url) {
+    if (options.migrate !== false) await migratePostgres(url);
+    return openPostgres(url);
+  }
+  const database = await openPglite(options.dataDir ?? defaultDataDir());
   if (options.migrate !== false) {
     try {
-      await runMigrations(database);
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(database.db as never, { migrationsFolder: migrationsFolder() });
     } catch (err) {
       await database.close();
       throw err;
@@ -47,12 +63,35 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return database;
 }
 
+/** any constant: the advisory lock that serialises migrations between processes */
+const MIGRATION_LOCK = 7_346_251_183;
+
+/**
+ * Migrations on a session of their own, under an advisory lock: two processes opening a new
+ * database at once would otherwise both create its tables, and one would fail.
+ */
+async function migratePostgres(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+  } finally {
+    await client.end({ timeout: 5 }); // ending the session releases the lock
+  }
+}
+
+/** A database URL without its password, for messages. */
+export const maskUrl = (url: string) => url.replace(/:[^:@/]*@/u, ':***@');
+
 async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: 'postgres', location: url.replace(/:[^:@/]*@/u, ':***@'), close: () => client.end({ timeout: 5 }) };
+  return { db, kind: 'postgres', location: maskUrl(url), close: () => client.end({ timeout: 5 }) };
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -60,7 +99,7 @@ async function openPglite(dir: string): Promise<Database> {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const client = await PGlite.create(join(dir, 'pglite'));
+    const client = await PGlite.create(join(/* turbopackIgnore: true */ dir, 'pglite'));
     const db = drizzle({ client, schema }) as unknown as Db;
     return {
       db,
@@ -77,15 +116,5 @@ async function openPglite(dir: string): Promise<Database> {
   } catch (err) {
     lock.release();
     throw err;
-  }
-}
-
-async function runMigrations(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(database.db as never, { migrationsFolder: MIGRATIONS });
-  } else {
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    await migrate(database.db as never, { migrationsFolder: MIGRATIONS });
   }
 }

@@ -3,15 +3,17 @@
 // copy of it; the same identity with other figures is a new version, and the newer is current.
 
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { crossYearChecks } from '../lib/checks/cross-year';
 import { ReportReadError } from '../lib/formats/errors';
 import { detectFormat } from '../lib/formats/index';
-import { parseReportBytes } from '../lib/parse/file';
+import { parseReportBytes, type ParsedFile } from '../lib/parse/file';
 import { PARSER_VERSION } from '../lib/parse/report';
 import type { CheckResult, Report } from '../lib/report/contract';
 import { reportFigures, type Figure } from '../lib/report/figures';
+import { stripPinyinGlosses } from '../lib/text/normalise';
 import type { Db } from './client';
+import { syncReportFacts } from './facts';
 import { regionForReport } from './regions';
 import { checkResults, figures, reports, reportWarnings, sourceFiles } from './schema';
 
@@ -62,8 +64,11 @@ export function figuresHash(report: Report): string {
 }
 
 export function diffFigures(before: Report, after: Report): FigureChange[] {
-  const a = new Map(reportFigures(before).map((f) => [f.path, f.value]));
-  const b = new Map(reportFigures(after).map((f) => [f.path, f.value]));
+  return diffFigureValues(new Map(reportFigures(before).map((f) => [f.path, f.value])), new Map(reportFigures(after).map((f) => [f.path, f.value])));
+}
+
+/** path → value maps compared: every path whose value differs or that only one side has */
+export function diffFigureValues(a: ReadonlyMap<string, number | null>, b: ReadonlyMap<string, number | null>): FigureChange[] {
   const changes: FigureChange[] = [];
   for (const path of new Set([...a.keys(), ...b.keys()])) {
     if (a.get(path) !== b.get(path)) changes.push({ path, before: a.get(path), after: b.get(path) });
@@ -71,8 +76,9 @@ export function diffFigures(before: Report, after: Report): FigureChange[] {
   return changes.sort((x, y) => (x.path < y.path ? -1 : 1));
 }
 
-const failedHard = (checks: CheckResult[]) => checks.filter((c) => !c.ok && c.severity === 'hard').map((c) => c.id);
-const completeness = (r: Report): 'complete' | 'tables' | 'prose' => (r.tables.length === 3 ? 'complete' : r.tables.length > 0 ? 'tables' : 'prose');
+export const failedHard = (checks: CheckResult[]) => checks.filter((c) => !c.ok && c.severity === 'hard').map((c) => c.id);
+export const completeness = (r: Report): 'complete' | 'tables' | 'prose' => (r.tables.length === 3 ? 'complete' : r.tables.length > 0 ? 'tables' : 'prose');
+export const reportStatus = (r: Report): 'parsed' | 'checks_failed' => (failedHard(r.checks).length ? 'checks_failed' : 'parsed');
 
 /** proactive.fees.amountWan, applications.denied.stateSecret[0], activity.hotlines[0].received */
 export function splitFigurePath(path: string): { tableName: 'proactive' | 'applications' | 'appeals' | 'activity'; rowKey: string; columnKey: string } {
@@ -94,12 +100,15 @@ function figureRow(reportId: number, report: Report, f: Figure) {
   return { reportId, path: f.path, ...splitFigurePath(f.path), value: f.value, line: report.sources[f.path] ?? null };
 }
 
+/** The rows of `figures` a report gives. */
+export const figureRows = (reportId: number, report: Report) => reportFigures(report).map((f) => figureRow(reportId, report, f));
+
 /** Figures, checks and warnings of one report version (replacing any stored ones). */
 export async function writeDerived(tx: Tx, reportId: number, report: Report): Promise<void> {
   await tx.delete(figures).where(eq(figures.reportId, reportId));
   await tx.delete(checkResults).where(and(eq(checkResults.reportId, reportId), sql`${checkResults.checkId} not like 'crossYear.%'`));
   await tx.delete(reportWarnings).where(eq(reportWarnings.reportId, reportId));
-  const rows = reportFigures(report).map((f) => figureRow(reportId, report, f));
+  const rows = figureRows(reportId, report);
   for (let i = 0; i < rows.length; i += 500) await tx.insert(figures).values(rows.slice(i, i + 500));
   if (report.checks.length) {
     await tx.insert(checkResults).values(report.checks.map((c) => ({ reportId, checkId: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null })));
@@ -109,30 +118,33 @@ export async function writeDerived(tx: Tx, reportId: number, report: Report): Pr
   }
 }
 
-function identityKey(regionId: number | null, report: Report, fileSha: string): string {
+export function identityKey(regionId: number | null, report: Report, fileSha: string): string {
   if (regionId === null || report.year === null) return `file:${fileSha}`;
   const body = report.scope === 'department' || report.scope === 'township' ? 'body' : report.scope;
   return `${regionId}|${report.year}|${body}`;
 }
 
-interface Placement {
+export interface Placement {
   kind: 'stored' | 'copy' | 'version';
   reportId: number;
   changes?: FigureChange[];
 }
 
 /** Finds or creates the report version a parsed file belongs to. */
-async function placeReport(tx: Tx, report: Report, fileSha: string): Promise<Placement> {
+export async function placeReport(tx: Tx, report: Report, fileSha: string): Promise<Placement> {
   const regionId = await regionForReport(tx, report);
   const key = identityKey(regionId, report, fileSha);
   const hash = figuresHash(report);
 
-  // a copy: same place and year with the same figures (a mirror may not tell the scope)
+  // a copy: same place and year with the same figures (a mirror may not tell the scope). An
+  // older version counts too: a mirror of the first edition must not undo the republished one.
   if (regionId !== null && report.year !== null) {
     const [copy] = await tx
       .select({ id: reports.id })
       .from(reports)
-      .where(and(eq(reports.regionId, regionId), eq(reports.year, report.year), eq(reports.figuresHash, hash), eq(reports.isCurrent, true)));
+      .where(and(eq(reports.regionId, regionId), eq(reports.year, report.year), eq(reports.figuresHash, hash)))
+      .orderBy(desc(reports.isCurrent), desc(reports.id))
+      .limit(1);
     if (copy) return { kind: 'copy', reportId: copy.id };
   }
   const [current] = await tx.select().from(reports).where(and(eq(reports.identityKey, key), eq(reports.isCurrent, true)));
@@ -149,7 +161,7 @@ async function placeReport(tx: Tx, report: Report, fileSha: string): Promise<Pla
     isCurrent: true,
     supersedesId: current?.id ?? null,
     figuresHash: hash,
-    status: failedHard(report.checks).length ? ('checks_failed' as const) : ('parsed' as const),
+    status: reportStatus(report),
     completeness: completeness(report),
     parserVersion: PARSER_VERSION,
     document: report,
@@ -157,12 +169,14 @@ async function placeReport(tx: Tx, report: Report, fileSha: string): Promise<Pla
   if (current) await tx.update(reports).set({ isCurrent: false }).where(eq(reports.id, current.id));
   const [row] = await tx.insert(reports).values(values).returning({ id: reports.id });
   await writeDerived(tx, row.id, report);
-  if (regionId !== null && report.year !== null) await refreshCrossYear(tx, key, report.year);
+  await refreshCrossYear(tx, key, report.year);
+  await syncReportFacts(tx, [key]);
   return current ? { kind: 'version', reportId: row.id, changes: diffFigures(current.document, report) } : { kind: 'stored', reportId: row.id };
 }
 
-/** Re-derives the cross-year checks of the years around `year` for one identity. */
-export async function refreshCrossYear(tx: Tx, key: string, year: number): Promise<void> {
+/** Re-derives the cross-year checks of the years around `year` for one identity (none without region and year). */
+export async function refreshCrossYear(tx: Tx, key: string, year: number | null): Promise<void> {
+  if (key.startsWith('file:') || year === null) return;
   const [regionId, , scope] = key.split('|');
   const neighbours = await tx
     .select({ id: reports.id, year: reports.year, document: reports.document })
@@ -182,18 +196,82 @@ export async function refreshCrossYear(tx: Tx, key: string, year: number): Promi
   }
 }
 
+/** The columns of a source file that come from parsing it. */
+export function parsedFileColumns(parsed: ParsedFile) {
+  return {
+    format: parsed.format,
+    encoding: parsed.encoding ?? null,
+    text: parsed.text,
+    status: reportStatus(parsed.report),
+    error: null,
+    parserVersion: PARSER_VERSION,
+  };
+}
+
+export function failedFileColumns(bytes: Uint8Array, name: string, error: string) {
+  const detected = detectFormat(bytes, name);
+  const format = detected === 'text' || detected === 'html' || detected === 'pdf' || detected === 'docx' ? detected : ('unknown' as const);
+  return { format, encoding: null, text: null, status: 'failed' as const, error, parserVersion: PARSER_VERSION };
+}
+
+export type ParseOutcome = { parsed: ParsedFile; error: null } | { parsed: null; error: string };
+
+/**
+ * A page that is no annual report (a news item, a portal page) must not become a report: it
+ * would take the place of the real report of the place and year it happens to name.
+ */
+export function notAReport(parsed: ParsedFile): string | null {
+  if (parsed.report.tables.length > 0) return null;
+  const text = stripPinyinGlosses(parsed.text);
+  if (/信息公[开開]/u.test(text) && /[报報]告|年[报報]/u.test(text)) return null;
+  return 'not an annual report: no table, and the text never names 信息公开 and 报告';
+}
+
+/** Parses a file; a file that cannot be read, or is no report, gives its one-line error instead. */
+export async function parseFile(bytes: Uint8Array, name: string): Promise<ParseOutcome> {
+  try {
+    const parsed = await parseReportBytes(bytes, name);
+    const notReport = notAReport(parsed);
+    return notReport ? { parsed: null, error: notReport } : { parsed, error: null };
+  } catch (err) {
+    return { parsed: null, error: err instanceof ReportReadError ? err.message : `parser error: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * Unique violations, deadlocks and serialization failures: another writer (another process on
+ * PostgreSQL, or a concurrent call in this one) stored the same file or report at the same
+ * moment. Trying again then finds what it stored.
+ */
+export function isConcurrencyConflict(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505' || e.code === '40P01' || e.code === '40001') return true;
+  }
+  return false;
+}
+
+/** Runs `work` again (up to three times in all) when it lost a race with another process. */
+export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= 3 || !isConcurrencyConflict(err)) throw err;
+    }
+  }
+}
+
 export async function ingestFile(db: Db, input: FileInput): Promise<IngestResult> {
   const sha = sha256(input.bytes);
+  let parsing: Promise<ParseOutcome> | undefined;
+  const parse = () => (parsing ??= parseFile(input.bytes, input.name));
+  return retryOnConflict(() => ingestOnce(db, input, sha, parse));
+}
+
+async function ingestOnce(db: Db, input: FileInput, sha: string, parse: () => Promise<ParseOutcome>): Promise<IngestResult> {
   const [known] = await db.select({ id: sourceFiles.id, hasBytes: sql<boolean>`${sourceFiles.bytes} is not null`, reportId: sourceFiles.reportId }).from(sourceFiles).where(eq(sourceFiles.sha256, sha));
   if (known?.hasBytes) return { kind: 'unchanged', file: input.name, reportId: known.reportId ?? undefined };
-
-  let parsed: Awaited<ReturnType<typeof parseReportBytes>> | null = null;
-  let error: string | null = null;
-  try {
-    parsed = await parseReportBytes(input.bytes, input.name);
-  } catch (err) {
-    error = err instanceof ReportReadError ? err.message : `parser error: ${err instanceof Error ? err.message : String(err)}`;
-  }
+  const { parsed, error } = await parse();
 
   return db.transaction(async (tx) => {
     if (known) {
@@ -201,29 +279,14 @@ export async function ingestFile(db: Db, input: FileInput): Promise<IngestResult
       await tx.update(sourceFiles).set({ bytes: input.bytes, text: parsed?.text ?? null, encoding: parsed?.encoding ?? null, url: input.url ?? undefined }).where(eq(sourceFiles.id, known.id));
       return { kind: 'text-attached', file: input.name, reportId: known.reportId ?? undefined };
     }
+    const file = { sha256: sha, bytes: input.bytes, name: input.name, size: input.bytes.length, url: input.url ?? null };
     if (!parsed) {
-      const detected = detectFormat(input.bytes, input.name);
-      const format = detected === 'text' || detected === 'html' || detected === 'pdf' || detected === 'docx' ? detected : 'unknown';
-      await tx.insert(sourceFiles).values({ sha256: sha, bytes: input.bytes, name: input.name, format, size: input.bytes.length, url: input.url ?? null, status: 'failed', error, parserVersion: PARSER_VERSION });
-      return { kind: 'failed', file: input.name, error: error ?? 'unknown error' };
+      await tx.insert(sourceFiles).values({ ...file, ...failedFileColumns(input.bytes, input.name, error) });
+      return { kind: 'failed', file: input.name, error };
     }
     const placement = await placeReport(tx, parsed.report, sha);
-    const failed = failedHard(parsed.report.checks);
-    await tx.insert(sourceFiles).values({
-      sha256: sha,
-      bytes: input.bytes,
-      name: input.name,
-      format: parsed.format,
-      size: input.bytes.length,
-      url: input.url ?? null,
-      encoding: parsed.encoding ?? null,
-      text: parsed.text,
-      status: failed.length ? 'checks_failed' : 'parsed',
-      parserVersion: PARSER_VERSION,
-      reportId: placement.reportId,
-      role: placement.kind === 'copy' ? 'copy' : 'original',
-    });
-    return { kind: placement.kind, file: input.name, reportId: placement.reportId, failedChecks: failed, changes: placement.changes };
+    await tx.insert(sourceFiles).values({ ...file, ...parsedFileColumns(parsed), reportId: placement.reportId, role: placement.kind === 'copy' ? 'copy' : 'original' });
+    return { kind: placement.kind, file: input.name, reportId: placement.reportId, failedChecks: failedHard(parsed.report.checks), changes: placement.changes };
   });
 }
 
@@ -241,7 +304,7 @@ export async function ingestBundled(db: Db, input: BundledInput): Promise<Ingest
       format: input.format,
       size: input.size,
       url: input.url,
-      status: failed.length ? 'checks_failed' : 'parsed',
+      status: reportStatus(input.report),
       parserVersion: PARSER_VERSION,
       reportId: placement.reportId,
       role: placement.kind === 'copy' ? 'copy' : 'original',

@@ -6,6 +6,7 @@ import {
   boolean,
   customType,
   doublePrecision,
+  type PgDoublePrecisionBuilderInitial,
   index,
   integer,
   jsonb,
@@ -17,6 +18,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import type { CheckFailure, Report } from '../lib/report/contract';
+import { FACT_COLUMNS, type FactColumn } from '../lib/report/facts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -80,6 +82,9 @@ export const reports = pgTable(
   },
   (t) => [
     index('reports_identity_idx').on(t.identityKey),
+    // refreshCrossYear looks neighbours up by `identity_key LIKE 'region|%|scope'`: a prefix search
+    // needs this operator class unless the database collation is C
+    index('reports_identity_prefix_idx').on(t.identityKey.op('text_pattern_ops')),
     index('reports_region_year_idx').on(t.regionId, t.year),
     uniqueIndex('reports_identity_version_unique').on(t.identityKey, t.version),
   ],
@@ -145,7 +150,11 @@ export const checkResults = pgTable(
     /** checks across years name the other report */
     otherReportId: integer('other_report_id'),
   },
-  (t) => [index('check_results_report_idx').on(t.reportId), index('check_results_check_idx').on(t.checkId, t.ok)],
+  (t) => [
+    index('check_results_report_idx').on(t.reportId),
+    index('check_results_check_idx').on(t.checkId, t.ok),
+    index('check_results_failed_idx').on(t.reportId, t.checkId).where(sql`not ${t.ok}`),
+  ],
 );
 
 export const reportWarnings = pgTable(
@@ -160,6 +169,46 @@ export const reportWarnings = pgTable(
     line: integer('line'),
   },
   (t) => [index('report_warnings_report_idx').on(t.reportId)],
+);
+
+const factColumns = Object.fromEntries(FACT_COLUMNS.map((c) => [c, doublePrecision()])) as Record<FactColumn, PgDoublePrecisionBuilderInitial<''>>;
+
+/**
+ * One row per current report that has a region and a year: where it sits (its region's level
+ * and ancestors), its scope and template, and the figures the dashboard adds up
+ * (lib/report/facts.ts). Kept current at ingest (db/facts.ts); the queries of db/queries/ read
+ * it instead of figures, so that no query joins 200 figure rows per report or filters versions.
+ */
+export const reportFacts = pgTable(
+  'report_facts',
+  {
+    reportId: integer('report_id')
+      .primaryKey()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    identityKey: text('identity_key').notNull(),
+    /** the report's figures hash when the row was derived: a row whose report changed in place is stale */
+    figuresHash: varchar('figures_hash', { length: 64 }).notNull(),
+    regionId: integer('region_id').notNull(),
+    level: text('level', { enum: ['province', 'city', 'county', 'body'] }).notNull(),
+    kind: text('kind', { enum: ['department', 'township'] }),
+    parentId: integer('parent_id'),
+    /** nearest ancestors of these levels (never the region itself) */
+    cityId: integer('city_id'),
+    provinceId: integer('province_id'),
+    year: integer('year').notNull(),
+    scope: text('scope', { enum: ['jurisdiction', 'government', 'department', 'township', 'unknown'] }).notNull(),
+    template: text('template', { enum: ['2019', '2021', 'pre2019'] }),
+    completeness: text('completeness', { enum: ['complete', 'tables', 'prose'] }).notNull(),
+    ...factColumns,
+  },
+  (t) => [
+    uniqueIndex('report_facts_identity_unique').on(t.identityKey),
+    index('report_facts_scope_year_idx').on(t.scope, t.year, t.level),
+    index('report_facts_region_idx').on(t.regionId, t.scope, t.year),
+    index('report_facts_province_idx').on(t.provinceId, t.scope, t.year),
+    index('report_facts_city_idx').on(t.cityId, t.scope, t.year),
+    index('report_facts_parent_idx').on(t.parentId, t.scope, t.year),
+  ],
 );
 
 export type RegionRow = typeof regions.$inferSelect;

@@ -9,13 +9,10 @@
 //   all its data tables; the report title and a 信息来源/发布机构 line are kept (put first when
 //   they sit outside the article).
 
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { isTag, type ChildNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
 import { ReportReadError } from './errors';
+import { parseHtml } from './html-tree';
 import { bomEncoding, canonicalEncoding, decodeAs, decodeGb18030, looksBinary, strictUtf8, type DecodedText } from './text';
-
-type Element = DefaultTreeAdapterTypes.Element;
-type ChildNode = DefaultTreeAdapterTypes.ChildNode;
-type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
@@ -68,44 +65,50 @@ const BLOCK_TAGS = new Set([
 ]);
 
 function isElement(node: ChildNode | ParentNode): node is Element {
-  // '#text', '#comment', '#document'… start with '#'; element node names never do
-  return node.nodeName.charCodeAt(0) !== 35;
+  return isTag(node);
 }
 
-function attr(el: Element, name: string): string | undefined {
-  for (const a of el.attrs) if (a.name === name) return a.value;
-  return undefined;
+function isTextNode(node: ChildNode): node is Text {
+  return node.type === 'text';
 }
 
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 function isHidden(el: Element): boolean {
-  for (const a of el.attrs) {
-    if (a.name === 'hidden') return true;
-    if (a.name === 'style' && (a.value.includes('none') || a.value.includes('hidden')) && HIDDEN_STYLE.test(a.value)) return true;
-  }
-  return false;
+  const { hidden, style } = el.attribs;
+  if (hidden !== undefined) return true;
+  return style !== undefined && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
 }
 
 function looksLikeChrome(el: Element): boolean {
-  if (CHROME_TAGS.has(el.tagName)) return true;
-  for (const a of el.attrs) {
-    if ((a.name === 'class' || a.name === 'id') && CHROME_NAME.test(a.value)) return true;
-  }
-  return false;
+  if (CHROME_TAGS.has(el.name)) return true;
+  const { class: cls, id } = el.attribs;
+  return (cls !== undefined && CHROME_NAME.test(cls)) || (id !== undefined && CHROME_NAME.test(id));
 }
 
+const TITLE_CLASS = /title|biaoti|bt\b/i;
+
 function isTitleCandidate(el: Element): boolean {
-  if (el.tagName === 'h1' || el.tagName === 'h2' || el.tagName === 'h3') return true;
-  const cls = el.attrs.length > 0 ? attr(el, 'class') : undefined;
-  return !!cls && /title|biaoti|bt\b/i.test(cls);
+  if (el.name === 'h1' || el.name === 'h2' || el.name === 'h3') return true;
+  const cls = el.attribs.class;
+  return !!cls && TITLE_CLASS.test(cls);
 }
 
 const WHITESPACE = /[\s\u200b\ufeff]+/g;
 
-/** (template is never rendered, so its content fragment needs no special case) */
-function childrenOf(el: ParentNode): ChildNode[] {
-  return el.childNodes;
+/** Runs of whitespace as one space, trimmed. Most cells and lines have nothing to collapse. */
+function collapsed(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) return text.replace(WHITESPACE, ' ').trim();
+  }
+  return text;
+}
+
+/** A character of WHITESPACE: \s or a zero-width space. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Characters that show; whitespace inside a text node is rare enough to count. */
@@ -146,7 +149,7 @@ class Render {
 
   private flush(): void {
     if (this.buf === '') return;
-    const text = this.buf.replace(WHITESPACE, ' ').trim();
+    const text = collapsed(this.buf);
     this.buf = '';
     if (text) this.lines.push(text);
   }
@@ -157,12 +160,12 @@ class Render {
 
   element(el: Element, inLink: boolean): Stats {
     const chrome = this.findChrome && looksLikeChrome(el);
-    const block = chrome || BLOCK_TAGS.has(el.tagName);
+    const block = chrome || BLOCK_TAGS.has(el.name);
     if (block) this.flush();
     const start = this.lines.length;
-    const scan = el.tagName === 'table' ? scanTable(el) : undefined;
+    const scan = el.name === 'table' ? scanTable(el) : undefined;
     const s: Stats =
-      scan && !scan.nested ? this.leafTable(el, scan.anchors) : this.children(el, inLink || el.tagName === 'a');
+      scan && !scan.nested ? this.leafTable(el, scan.anchors) : this.children(el, inLink || el.name === 'a');
     if (block) this.flush();
     s.start = start;
     s.end = this.lines.length;
@@ -174,19 +177,19 @@ class Render {
 
   private children(el: Element, linked: boolean): Stats {
     const s: Stats = { text: 0, link: 0, dataTables: 0, start: 0, end: 0 };
-    for (const child of childrenOf(el)) {
+    for (const child of el.children) {
       if (isElement(child)) {
-        if (child.tagName === 'br') {
+        if (child.name === 'br') {
           this.flush();
           continue;
         }
-        if (NEVER_RENDERED.has(child.tagName) || isHidden(child)) continue;
+        if (NEVER_RENDERED.has(child.name) || isHidden(child)) continue;
         const c = this.element(child, linked);
         s.text += c.text;
         s.link += c.link;
         s.dataTables += c.dataTables;
-      } else if (child.nodeName === '#text') {
-        const value = (child as DefaultTreeAdapterTypes.TextNode).value;
+      } else if (isTextNode(child)) {
+        const value = child.data;
         this.buf += value;
         const n = visibleLength(value);
         s.text += n;
@@ -216,8 +219,8 @@ class Render {
     const fewNumbers = () => texts.flat().filter((t) => NUMBER_CELL.test(t)).length < 3;
     if (rows.length === 0 || frame || (longCell && fewNumbers()) || links > text / 2) return this.children(table, false);
     this.flush();
-    for (const child of table.childNodes) {
-      if (isElement(child) && child.tagName === 'caption') {
+    for (const child of table.children) {
+      if (isElement(child) && child.name === 'caption') {
         const caption = cellText(child);
         if (caption) this.lines.push(caption);
       }
@@ -240,13 +243,13 @@ function scanTable(table: Element): { nested: boolean; anchors: Element[] } {
 }
 
 function scanInto(el: Element, result: { nested: boolean; anchors: Element[] }): void {
-  for (const child of el.childNodes) {
+  for (const child of el.children) {
     if (!isElement(child)) continue;
-    if (child.tagName === 'table') {
+    if (child.name === 'table') {
       result.nested = true;
       return;
     }
-    if (child.tagName === 'a') result.anchors.push(child);
+    if (child.name === 'a') result.anchors.push(child);
     scanInto(child, result);
     if (result.nested) return;
   }
@@ -258,11 +261,11 @@ function scanInto(el: Element, result: { nested: boolean; anchors: Element[] }):
 /** The table's own rows, not those of tables nested in its cells. */
 function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const child of table.childNodes) {
+  for (const child of table.children) {
     if (!isElement(child)) continue;
-    if (child.tagName === 'tr') rows.push(child);
-    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
-      for (const r of child.childNodes) if (isElement(r) && r.tagName === 'tr' && !isHidden(r)) rows.push(r);
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const r of child.children) if (isElement(r) && r.name === 'tr' && !isHidden(r)) rows.push(r);
     }
   }
   return rows;
@@ -270,26 +273,26 @@ function tableRows(table: Element): Element[] {
 
 function rowCells(row: Element): Element[] {
   const cells: Element[] = [];
-  for (const c of row.childNodes) {
-    if (isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c)) cells.push(c);
+  for (const c of row.children) {
+    if (isElement(c) && (c.name === 'td' || c.name === 'th') && !isHidden(c)) cells.push(c);
   }
   return cells;
 }
 
 /** A cell's text: line breaks and paragraphs inside it join with nothing (商业<br>企业 → 商业企业). */
 export function cellText(cell: Element): string {
-  const text = collectCellText(cell, '').replace(WHITESPACE, ' ').trim();
+  const text = collapsed(collectCellText(cell, ''));
   return text.includes('|') ? text.replace(/\|/g, '¦') : text;
 }
 
 function collectCellText(el: Element, acc: string): string {
-  for (const child of childrenOf(el)) {
+  for (const child of el.children) {
     if (isElement(child)) {
-      if (NEVER_RENDERED.has(child.tagName) || isHidden(child)) continue;
-      if (child.tagName === 'br' || BLOCK_TAGS.has(child.tagName)) acc = acc.trimEnd();
+      if (NEVER_RENDERED.has(child.name) || isHidden(child)) continue;
+      if (child.name === 'br' || BLOCK_TAGS.has(child.name)) acc = acc.trimEnd();
       acc = collectCellText(child, acc);
-    } else if (child.nodeName === '#text') {
-      const value = (child as DefaultTreeAdapterTypes.TextNode).value;
+    } else if (isTextNode(child)) {
+      const value = child.data;
       // the source's own line breaks inside a cell are layout, not words
       acc += value.includes('\n') ? value.replace(/\s*[\r\n]\s*/g, '') : value;
     }
@@ -319,8 +322,8 @@ function chooseArticle(body: Element, r: Render, dropped: Set<Element>): Element
   const tables = r.stats.get(body)?.dataTables ?? 0;
   let node = body;
   for (;;) {
-    const next = node.childNodes.find((c): c is Element => {
-      if (!isElement(c) || !CONTAINER_TAGS.has(c.tagName) || dropped.has(c) || r.dataTables.has(c)) return false;
+    const next = node.children.find((c): c is Element => {
+      if (!isElement(c) || !CONTAINER_TAGS.has(c.name) || dropped.has(c) || r.dataTables.has(c)) return false;
       const s = r.stats.get(c);
       return !!s && s.dataTables === tables && content(s) >= total * ARTICLE_SHARE && s.end - s.start >= ARTICLE_MIN_LINES;
     });
@@ -346,7 +349,7 @@ const REPORT_TITLE = /年度报告|年报/;
  * The report's title: the heading that the page's <title> repeats, else the <title> itself
  * without the site name, else the first report-like heading that is not a link.
  */
-function chooseTitle(doc: DefaultTreeAdapterTypes.Document, candidates: Element[]): string | undefined {
+function chooseTitle(doc: Document, candidates: Element[]): string | undefined {
   const titleEl = findFirst(doc, 'title');
   const pageTitle = titleEl ? cellText(titleEl) : '';
   // "报告标题_某某区人民政府" / "报告标题 - 站名"
@@ -360,16 +363,16 @@ function chooseTitle(doc: DefaultTreeAdapterTypes.Document, candidates: Element[
 }
 
 function insideLink(el: Element): boolean {
-  for (let p: ParentNode | null = el; p && isElement(p); p = (p as Element).parentNode) {
-    if (p.tagName === 'a') return true;
+  for (let p: ParentNode | null = el; p && isElement(p); p = p.parent) {
+    if (p.name === 'a') return true;
   }
   return false;
 }
 
 function findFirst(node: ParentNode, tag: string): Element | undefined {
-  for (const child of childrenOf(node)) {
+  for (const child of node.children) {
     if (!isElement(child)) continue;
-    if (child.tagName === tag) return child;
+    if (child.name === tag) return child;
     const found = findFirst(child, tag);
     if (found) return found;
   }
@@ -429,6 +432,9 @@ function metadataRow(row: string): string | undefined {
 
 const squash = (s: string) => s.replace(WHITESPACE, '');
 
+/** the attributes this module reads (and those that end an unclosed <svg> with a <font>) */
+const READ_ATTRIBUTES = new Set(['class', 'id', 'style', 'hidden', 'color', 'face', 'size']);
+
 export interface HtmlTextOptions {
   /** pick the main article and drop page chrome (default true); false for converted documents */
   article?: boolean;
@@ -436,7 +442,7 @@ export interface HtmlTextOptions {
 
 /** Renders an HTML document as text lines (see the module comment for the layout). */
 export function htmlToText(html: string, options: HtmlTextOptions = {}): string {
-  const doc = parse(html);
+  const doc = parseHtml(html, { attributes: READ_ATTRIBUTES });
   const body = findFirst(doc, 'body');
   if (!body) return '';
   const useArticle = options.article !== false;

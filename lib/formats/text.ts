@@ -2,7 +2,7 @@
 // unmistakable pattern of zero bytes), else GB18030, the superset of GBK/GB2312 that Chinese
 // government sites still publish in.
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { ReportReadError } from './errors';
 
@@ -29,7 +29,20 @@ export function bomEncoding(bytes: Uint8Array): { encoding: string; length: numb
 
 /** The bytes decoded as UTF-8, or undefined when they are not valid UTF-8. */
 export function strictUtf8(bytes: Uint8Array): string | undefined {
-  return isUtf8(bytes) ? asBuffer(bytes).toString('utf8') : undefined;
+  return isUtf8(bytes) ? validUtf8(bytes) : undefined;
+}
+
+/**
+ * Valid UTF-8 as a string. ICU's converter (transcode) reads Chinese text several times faster
+ * than toString('utf8') does; Node built without ICU has no transcode.
+ */
+function validUtf8(bytes: Uint8Array): string {
+  if (isAscii(bytes)) return asBuffer(bytes).toString('latin1');
+  try {
+    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    return asBuffer(bytes).toString('utf8');
+  }
 }
 
 /** UTF-16 without a BOM: text in the BMP puts a zero in every other byte for ASCII. */
@@ -66,7 +79,7 @@ const CONTROL_CHARS = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
 export function decodeAs(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'latin1') return asBuffer(bytes).toString('latin1');
   const label = canonicalEncoding(encoding) ?? encoding;
-  if (label === 'utf-8') return asBuffer(bytes).toString('utf8');
+  if (label === 'utf-8') return strictUtf8(bytes) ?? asBuffer(bytes).toString('utf8');
   return iconv.decode(asBuffer(bytes), label);
 }
 

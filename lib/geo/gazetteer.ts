@@ -201,6 +201,11 @@ function getIndex(): Index {
   return (index ??= buildIndex());
 }
 
+/** Every division of the list: provinces, cities and counties. */
+export function allPlaces(): Place[] {
+  return [...getIndex().byCode.values()];
+}
+
 export function placeByCode(code: string): Place | null {
   return getIndex().byCode.get(sixDigits(code)) ?? null;
 }

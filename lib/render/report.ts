@@ -161,9 +161,9 @@ export function documentParts(report: Report): DocumentParts {
   };
 }
 
-export function renderText(report: Report, layout: TextLayout): string {
+/** `parts` replaces the default title and prose (e.g. with generated prose figures). */
+export function renderText(report: Report, layout: TextLayout, parts: DocumentParts = documentParts(report)): string {
   const grids = tableGrids(report);
-  const parts = documentParts(report);
   const lines = [parts.title, '', ...parts.preamble, ''];
   for (const section of parts.sections) {
     lines.push(section.heading, ...section.body);

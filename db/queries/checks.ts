@@ -1,0 +1,103 @@
+// Failed checks of current reports, filtered by check, severity, regions, years and scope,
+// newest first, with the number of failures per check for the same filter.
+
+import { sql, type SQL } from 'drizzle-orm';
+import type { CheckFailure } from '../../lib/report/contract';
+import type { Db } from '../client';
+import type { ReportRow } from '../schema';
+import { selectRows } from '../sql';
+import { regionCondition, yearCondition, type Level, type RegionLabel, type RegionSelection, type ReportScope } from './selection';
+
+export interface FailedCheckParams extends RegionSelection {
+  checkIds?: readonly string[];
+  severity?: 'hard' | 'soft';
+  years?: readonly number[];
+  /** every scope when absent */
+  scope?: ReportScope;
+  limit?: number;
+  offset?: number;
+}
+
+export interface FailedCheck {
+  reportId: number;
+  region: RegionLabel;
+  year: number;
+  scope: ReportScope;
+  template: ReportRow['template'];
+  checkId: string;
+  severity: 'hard' | 'soft';
+  detail: string | null;
+  failures: CheckFailure[];
+  /** cross-year checks: the other year's report */
+  otherReportId: number | null;
+}
+
+export interface FailedChecks {
+  /** failures matching the filter (before limit and offset) */
+  total: number;
+  rows: FailedCheck[];
+  /** per check id and severity, for the same filter */
+  byCheck: { checkId: string; severity: 'hard' | 'soft'; failed: number }[];
+}
+
+const EMPTY: FailedChecks = { total: 0, rows: [], byCheck: [] };
+
+export async function failedChecks(db: Db, params: FailedCheckParams = {}): Promise<FailedChecks> {
+  const conditions: SQL[] = [sql`not c.ok`];
+  if (params.regionIds || params.within) {
+    const regions = await regionCondition(db, params);
+    if (!regions) return EMPTY;
+    conditions.push(regions);
+  }
+  if (params.years) {
+    if (params.years.length === 0) return EMPTY;
+    conditions.push(yearCondition(params.years));
+  }
+  if (params.scope) conditions.push(sql`f.scope = ${params.scope}`);
+  if (params.severity) conditions.push(sql`c.severity = ${params.severity}`);
+  const filterWithoutCheck = sql.join(conditions, sql` and `);
+  if (params.checkIds) {
+    if (params.checkIds.length === 0) return EMPTY;
+    conditions.push(
+      sql`c.check_id in (${sql.join(
+        params.checkIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  const filter = sql.join(conditions, sql` and `);
+  const from = sql`check_results c join report_facts f on f.report_id = c.report_id`;
+  const [rows, byCheck] = await Promise.all([
+    selectRows<Record<string, unknown>>(
+      db,
+      sql`select c.report_id, c.check_id, c.severity, c.detail, c.failures, c.other_report_id, f.year, f.scope, f.template,
+                 g.id as region_id, g.code, g.name, g.level
+          from ${from} join regions g on g.id = f.region_id
+          where ${filter}
+          order by f.year desc, g.code, g.name, c.check_id, c.id
+          limit ${params.limit ?? 100} offset ${params.offset ?? 0}`,
+    ),
+    selectRows<{ check_id: string; severity: 'hard' | 'soft'; failed: number }>(
+      db,
+      sql`select c.check_id, c.severity, count(*)::int as failed from ${from} where ${params.checkIds ? filterWithoutCheck : filter}
+          group by c.check_id, c.severity order by failed desc, c.check_id`,
+    ),
+  ]);
+  const counted = byCheck.filter((b) => !params.checkIds || params.checkIds.includes(b.check_id));
+  return {
+    total: counted.reduce((a, b) => a + Number(b.failed), 0),
+    rows: rows.map((r) => ({
+      reportId: Number(r.report_id),
+      region: { id: Number(r.region_id), code: r.code as string | null, name: r.name as string, level: r.level as Level },
+      year: Number(r.year),
+      scope: r.scope as ReportScope,
+      template: r.template as ReportRow['template'],
+      checkId: r.check_id as string,
+      severity: r.severity as 'hard' | 'soft',
+      detail: (r.detail as string | null) ?? null,
+      failures: (r.failures as CheckFailure[] | null) ?? [],
+      otherReportId: r.other_report_id === null ? null : Number(r.other_report_id),
+    })),
+    byCheck: byCheck.map((b) => ({ checkId: b.check_id, severity: b.severity, failed: Number(b.failed) })),
+  };
+}

@@ -1,0 +1,148 @@
+// Which region-years have a report of the scope, and what it holds: complete (three tables,
+// checks hold), partial (some tables, or prose only), failed (a hard check fails, accounting
+// identities or across years) or missing. The regions expected are the selected ones, or every
+// division of the level in the national list inside the `within` region, plus any region of
+// that level with a report there (unlisted places, departments, townships).
+
+import { sql } from 'drizzle-orm';
+import { allPlaces, type Place } from '../../lib/geo/gazetteer';
+import type { Db } from '../client';
+import type { ReportRow } from '../schema';
+import { selectRows } from '../sql';
+import { DEFAULT_SCOPE, compareRegions, regionLabels, selectionCondition, type Level, type RegionLabel, type ReportScope, type Selection } from './selection';
+
+export type CoverageStatus = 'complete' | 'partial' | 'failed' | 'missing';
+
+export interface CoverageCell {
+  year: number;
+  status: CoverageStatus;
+  reportId?: number;
+  completeness?: ReportRow['completeness'];
+  /** hard checks that fail */
+  failedChecks?: number;
+}
+
+export interface CoverageRow {
+  /** null for a division no report has named yet */
+  regionId: number | null;
+  code: string | null;
+  name: string;
+  level: Level;
+  cells: CoverageCell[];
+}
+
+export interface CoverageCounts extends Record<CoverageStatus, number> {
+  year: number;
+  /** partial reports by kind */
+  tablesOnly: number;
+  proseOnly: number;
+}
+
+export interface Coverage {
+  scope: ReportScope;
+  years: number[];
+  /** every expected region (omitted with `detail: false`) */
+  rows: CoverageRow[];
+  counts: CoverageCounts[];
+}
+
+export interface CoverageParams extends Selection {
+  /** the per-region rows; counts only when false (default true) */
+  detail?: boolean;
+}
+
+interface Found {
+  regionId: number;
+  year: number;
+  reportId: number;
+  completeness: ReportRow['completeness'];
+  failed: number;
+}
+
+export function cellStatus(found: Pick<Found, 'completeness' | 'failed'> | undefined): CoverageStatus {
+  if (!found) return 'missing';
+  if (found.failed > 0) return 'failed';
+  return found.completeness === 'complete' ? 'complete' : 'partial';
+}
+
+/** Divisions of `level` in the national list inside the place with this code (nationwide without one). */
+export function listedWithin(level: Level, code: string | null): Place[] {
+  if (level === 'body') return [];
+  return allPlaces().filter((p) => {
+    if (p.level !== level) return false;
+    if (code === null) return true;
+    return p.provinceCode === code || p.cityCode === code;
+  });
+}
+
+async function expectedRegions(db: Db, params: Selection, found: Found[]): Promise<{ id: number | null; label: RegionLabel | null; place: Place | null }[]> {
+  if (params.regionIds) {
+    const labels = await regionLabels(db, params.regionIds);
+    return [...labels.values()].map((label) => ({ id: label.id, label, place: null }));
+  }
+  const { regionId = null, level } = params.within!;
+  let code: string | null = null;
+  if (regionId !== null) {
+    const [outer] = await selectRows<{ code: string | null }>(db, sql`select code from regions where id = ${regionId}`);
+    if (!outer) return [];
+    if (outer.code === null) return withReports(db, found);
+    code = outer.code;
+  }
+  const listed = listedWithin(level, code);
+  const stored = await selectRows<RegionLabel>(db, sql`select id, code, name, level from regions where level = ${level} and code is not null`);
+  const byCode = new Map(stored.map((r) => [r.code!, { ...r, id: Number(r.id) }]));
+  const out = listed.map((place) => {
+    const label = byCode.get(place.code) ?? null;
+    return { id: label?.id ?? null, label, place };
+  });
+  const listedIds = new Set(out.map((o) => o.id).filter((id) => id !== null));
+  return [...out, ...(await withReports(db, found.filter((f) => !listedIds.has(f.regionId))))];
+}
+
+async function withReports(db: Db, found: Found[]) {
+  const labels = await regionLabels(db, [...new Set(found.map((f) => f.regionId))]);
+  return [...labels.values()].map((label) => ({ id: label.id, label, place: null }));
+}
+
+export async function coverage(db: Db, params: CoverageParams): Promise<Coverage> {
+  const years = [...new Set(params.years)].sort((a, b) => a - b);
+  const result: Coverage = { scope: params.scope ?? DEFAULT_SCOPE, years, rows: [], counts: [] };
+  const condition = await selectionCondition(db, params);
+  if (!condition) return result;
+  const found = (
+    await selectRows<Record<string, unknown>>(
+      db,
+      sql`select f.region_id, f.year, f.report_id, f.completeness, coalesce(x.n, 0)::int as failed
+          from report_facts f
+          left join (select c.report_id, count(*) as n from check_results c
+                     where not c.ok and c.severity = 'hard' group by c.report_id) x on x.report_id = f.report_id
+          where ${condition}`,
+    )
+  ).map((r) => ({ regionId: Number(r.region_id), year: Number(r.year), reportId: Number(r.report_id), completeness: r.completeness as Found['completeness'], failed: Number(r.failed) }));
+  const byRegionYear = new Map(found.map((f) => [`${f.regionId}|${f.year}`, f]));
+
+  const expected = await expectedRegions(db, params, found);
+  const rows: CoverageRow[] = expected.map(({ id, label, place }) => ({
+    regionId: id,
+    code: label?.code ?? place?.code ?? null,
+    name: label?.name ?? place!.name,
+    level: label?.level ?? (place!.level as Level),
+    cells: years.map((year) => {
+      const f = id === null ? undefined : byRegionYear.get(`${id}|${year}`);
+      const cell: CoverageCell = { year, status: cellStatus(f) };
+      if (f) Object.assign(cell, { reportId: f.reportId, completeness: f.completeness, failedChecks: f.failed });
+      return cell;
+    }),
+  }));
+  result.counts = years.map((year, i) => {
+    const counts: CoverageCounts = { year, complete: 0, partial: 0, failed: 0, missing: 0, tablesOnly: 0, proseOnly: 0 };
+    for (const row of rows) {
+      const cell = row.cells[i];
+      counts[cell.status]++;
+      if (cell.status === 'partial') counts[cell.completeness === 'prose' ? 'proseOnly' : 'tablesOnly']++;
+    }
+    return counts;
+  });
+  if (params.detail !== false) result.rows = rows.sort((a, b) => compareRegions({ id: a.regionId ?? 0, ...a }, { id: b.regionId ?? 0, ...b }));
+  return result;
+}

@@ -1,0 +1,982 @@
+// HTML source to a DOM tree of domhandler nodes, built on htmlparser2's tokenizer.
+//
+// htmlparser2's own Parser closes elements by simple pairwise rules: `<td><p>a<td>b` nests the
+// second cell inside the paragraph of the first, and a page whose <head> is never closed keeps
+// its whole body in <head>. Report pages are full of such markup, so the tree is built here by
+// the HTML5 tree-construction rules that decide where text and cells land, as browsers (and
+// parse5) place them:
+// - <html>, <head> and <body> are implied; content after </body> or </html> stays in the body;
+// - paragraphs, list items and headings close as blocks, list items and headings open, except in
+//   quirks mode, where a table may sit in a paragraph;
+// - in a table, a cell or row closes the open cell or row, rows always sit in a <tbody>,
+//   <thead> or <tfoot>, a cell without a row gets one, and stray text and elements between
+//   rows are moved in front of the table ("foster parenting");
+// - end tags close only within their scope (a stray </div> in a cell does not close the table);
+// - formatting elements (<a>, <font>, <b>…) left open are reopened in the next paragraph, and
+//   their misnested end tags are resolved by the "adoption agency" (<a><div>x</a>y → the link
+//   ends before y, the div does not);
+// - <noscript> is raw text, <select> holds only options, <colgroup> only columns;
+// - SVG and MathML elements may self-close, and HTML content breaks out of them.
+// Not done: <template> contents, <frameset> pages, ruby and the rarest error recoveries.
+
+import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+type Attribs = Record<string, string>;
+
+const VOID = new Set([
+  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param',
+  'source', 'track', 'wbr',
+]);
+/** what goes into <head> before the body starts */
+const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noscript', 'script', 'style', 'template', 'title']);
+/** start tags that close an open paragraph */
+const CLOSES_P = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
+  'figure', 'footer', 'header', 'hgroup', 'hr', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search',
+  'section', 'summary', 'table', 'ul', 'xmp',
+]);
+/** start tags before which open formatting elements are not reopened */
+const NO_RECONSTRUCT = new Set([
+  ...CLOSES_P, 'base', 'basefont', 'bgsound', 'iframe', 'link', 'meta', 'noembed', 'noframes', 'param', 'rb', 'rp', 'rt', 'rtc',
+  'script', 'source', 'style', 'template', 'textarea', 'title', 'track',
+]);
+/** end tags that close their element when it is in scope, whatever is open inside */
+const BLOCK_ENDS = new Set([
+  'address', 'applet', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
+  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'marquee', 'menu', 'nav', 'object', 'ol', 'pre',
+  'search', 'section', 'summary', 'ul',
+]);
+/** elements whose end tag may be left out: closed by an end tag of an element around them */
+const IMPLIED_END = new Set(['dd', 'dt', 'li', 'optgroup', 'option', 'p', 'rb', 'rp', 'rt', 'rtc']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+/** HTML's "special" elements: an inline end tag never closes past one */
+const SPECIAL = new Set([
+  'address', 'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button', 'caption',
+  'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'iframe',
+  'img', 'input', 'keygen', 'li', 'link', 'listing', 'main', 'marquee', 'menu', 'meta', 'nav', 'noembed', 'noframes', 'noscript',
+  'object', 'ol', 'p', 'param', 'plaintext', 'pre', 'script', 'search', 'section', 'select', 'source', 'style', 'summary', 'table',
+  'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul', 'wbr', 'xmp',
+]);
+/** elements an end tag is not looked for beyond ("has an element in scope") */
+const SCOPE = new Set(['applet', 'caption', 'html', 'marquee', 'object', 'table', 'td', 'template', 'th']);
+const BUTTON_SCOPE = new Set([...SCOPE, 'button']);
+const LIST_SCOPE = new Set([...SCOPE, 'ol', 'ul']);
+const TABLE_SCOPE = new Set(['html', 'table', 'template']);
+/** elements that open a new scope for formatting elements (a "marker") */
+const MARKERS = new Set(['applet', 'caption', 'marquee', 'object', 'td', 'template', 'th']);
+/** markers whose scope ends however they are closed; the others end only with their own end tag */
+const CELLS = new Set(['caption', 'td', 'th']);
+/** open elements that tell where in a table the parser is; as start tags, ignored outside a table */
+const TABLE_CONTEXT = new Set(['caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
+/** current nodes that hold no text or inline content: what arrives goes before the table */
+const FOSTER_TARGETS = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
+/** tags that end a <select> inside a table */
+const ENDS_SELECT_IN_TABLE = new Set(['caption', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
+/** elements whose content the tokenizer reads as text */
+const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'script', 'style', 'textarea', 'title', 'xmp']);
+const TABLE_ONLY = new Set(['table']);
+const TABLE_BODY = new Set(['table', 'tbody', 'tfoot', 'thead']);
+const TABLE_ROW = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
+const LI = new Set(['li']);
+const DD_DT = new Set(['dd', 'dt']);
+/** HTML start tags that end an unclosed <svg> or <math> */
+const BREAKS_FOREIGN = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+]);
+/** foreign elements whose content is HTML again */
+const INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext']);
+const ASCII_WHITESPACE_ONLY = /^[ \t\n\f\r]*$/;
+const LEADING_WHITESPACE = /^[ \t\n\f\r]*/;
+const CR_LF = /\r\n?/g;
+
+// ---------------------------------------------------------------------------------------------
+// Tree edits (domhandler nodes keep parent and sibling links)
+
+function append(parent: ParentNode, node: ChildNode): void {
+  const last = parent.children.length > 0 ? parent.children[parent.children.length - 1] : null;
+  if (last) last.next = node;
+  node.prev = last;
+  node.next = null;
+  node.parent = parent;
+  parent.children.push(node);
+}
+
+function appendText(parent: ParentNode, data: string): void {
+  const last = parent.children.length > 0 ? parent.children[parent.children.length - 1] : null;
+  if (last instanceof Text) last.data += data;
+  else append(parent, new Text(data));
+}
+
+function insertBefore(ref: ChildNode, node: ChildNode): void {
+  const parent = ref.parent!;
+  const prev = ref.prev;
+  if (prev) prev.next = node;
+  node.prev = prev;
+  node.next = ref;
+  ref.prev = node;
+  node.parent = parent;
+  parent.children.splice(parent.children.indexOf(ref), 0, node);
+}
+
+function detach(node: ChildNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  parent.children.splice(parent.children.indexOf(node), 1);
+  node.parent = node.prev = node.next = null;
+}
+
+function moveChildren(from: Element, to: Element): void {
+  to.children = from.children;
+  for (const child of to.children) child.parent = to;
+  from.children = [];
+}
+
+const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+const isHtml = (el: Element, names: Set<string>) => el.namespace === undefined && names.has(el.name);
+
+function isSpecial(el: Element): boolean {
+  return el.namespace === undefined ? SPECIAL.has(el.name) : INTEGRATION_POINTS.has(el.name);
+}
+
+/** (SVG and MathML text containers bound every scope) */
+function isScopeBoundary(el: Element, boundaries: Set<string>): boolean {
+  return el.namespace === undefined ? boundaries.has(el.name) : INTEGRATION_POINTS.has(el.name);
+}
+
+function sameAttributes(a: Attribs, b: Attribs): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => b[k] === a[k]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class TreeBuilder implements TokenizerCallbacks {
+  readonly doc = new Document([]);
+  private readonly html = new Element('html', {});
+  private head: Element | null = null;
+  private body: Element | null = null;
+  /** the stack of open elements; the current node is last */
+  private readonly stack: Element[] = [this.html];
+  /** open (or reopenable) formatting elements; null marks a cell, caption or object boundary */
+  private readonly formatting: (Element | null)[] = [];
+  /** the open <form>: a nested one is ignored */
+  private form: Element | null = null;
+  /** text arrived where the current node is table structure, placed at the next tag */
+  private tableText = '';
+  /** inside <noscript>, whose content is raw text that no one renders */
+  private inNoscript = false;
+  /** quirks mode, set by the doctype (or its absence) before the first tag */
+  private quirks: boolean | undefined;
+  private tagName = '';
+  private attribs: Attribs = {};
+  private attribName = '';
+  private attribValue = '';
+
+  constructor(
+    private readonly source: string,
+    private readonly keep: ReadonlySet<string> | undefined,
+    private readonly hasNul: boolean,
+  ) {
+    append(this.doc, this.html);
+  }
+
+  /** A page without body content still gets its (empty) <body>. */
+  finish(): void {
+    this.flushTableText();
+    if (!this.body) this.openBody({});
+  }
+
+  private get current(): Element {
+    return this.stack[this.stack.length - 1];
+  }
+
+  // --- tokenizer callbacks -------------------------------------------------------------------
+
+  ontext(start: number, end: number): void {
+    if (end === this.source.length && (start < 0 || this.inCutTag(start))) return;
+    this.text(this.source.slice(start, end));
+  }
+  /**
+   * Whether the text at `start` belongs to a tag cut off by the end of the source (`…<td><p`,
+   * `…</td c`): htmlparser2 gives some of those as text, browsers drop them.
+   */
+  private inCutTag(start: number): boolean {
+    const lt = this.source.lastIndexOf('<', start - 1);
+    if (lt === -1 || this.source.indexOf('>', lt) !== -1) return false;
+    const next = this.source.charCodeAt(lt + 1);
+    return isAsciiLetter(next) || (next === 47 && isAsciiLetter(this.source.charCodeAt(lt + 2)));
+  }
+
+  ontextentity(codepoint: number): void {
+    this.text(String.fromCodePoint(codepoint));
+  }
+  onopentagname(start: number, end: number): void {
+    this.tagName = nameAt(this.source, start, end);
+    this.attribs = {};
+  }
+  onattribname(start: number, end: number): void {
+    const name = nameAt(this.source, start, end);
+    this.attribName = this.keep === undefined || this.keep.has(name) ? name : '';
+    this.attribValue = '';
+  }
+  onattribdata(start: number, end: number): void {
+    if (this.attribName !== '') this.attribValue += this.source.slice(start, end);
+  }
+  onattribentity(codepoint: number): void {
+    if (this.attribName !== '') this.attribValue += String.fromCodePoint(codepoint);
+  }
+  onattribend(): void {
+    if (this.attribName !== '' && !Object.hasOwn(this.attribs, this.attribName)) this.attribs[this.attribName] = this.attribValue;
+  }
+  onopentagend(): void {
+    this.flushTableText();
+    this.startTag(this.tagName, this.attribs, false);
+  }
+  onselfclosingtag(): void {
+    this.flushTableText();
+    this.startTag(this.tagName, this.attribs, true);
+  }
+  onclosetag(start: number, end: number): void {
+    this.flushTableText();
+    this.endTag(nameAt(this.source, start, end));
+  }
+  oncomment(): void {
+    this.flushTableText();
+  }
+  oncdata(): void {
+    this.flushTableText();
+  }
+  ondeclaration(start: number, end: number): void {
+    this.quirks ??= quirksDoctype(this.source.slice(start, end));
+  }
+  onprocessinginstruction(): void {}
+  onend(): void {}
+  /** (tells the tokenizer where <title>, <style>, <script>… are not raw text, as in browsers) */
+  isInForeignContext(): boolean {
+    return this.inNoscript || this.inForeign();
+  }
+
+  // --- text ----------------------------------------------------------------------------------
+
+  private text(data: string): void {
+    if (this.inNoscript) return;
+    let current = this.current;
+    if (isHtml(current, FOSTER_TARGETS)) {
+      this.tableText += data;
+      return;
+    }
+    if (current.name === 'colgroup' && current.namespace === undefined) {
+      // blanks stay in a column group; anything else ends it
+      const blank = LEADING_WHITESPACE.exec(data)![0];
+      if (blank) appendText(current, blank);
+      if (blank.length === data.length) return;
+      this.pop();
+      this.text(data.slice(blank.length));
+      return;
+    }
+    if (!this.body && (current === this.html || current === this.head)) {
+      if (ASCII_WHITESPACE_ONLY.test(data)) return;
+      this.quirks ??= true;
+      this.openBody({});
+    }
+    // (a select or a raw-text element takes text as it is)
+    if (!RAW_TEXT.has(current.name) && this.selectIndex() === -1) this.reconstruct();
+    current = this.current;
+    appendText(current, this.hasNul ? withoutNul(data, current.name) : data);
+  }
+
+  /** Text between rows stays there when blank, else goes before the table as a whole, as in browsers. */
+  private flushTableText(): void {
+    if (this.tableText === '') return;
+    const data = this.hasNul ? withoutNul(this.tableText, 'table') : this.tableText;
+    this.tableText = '';
+    if (!ASCII_WHITESPACE_ONLY.test(data)) this.reconstruct();
+    if (!ASCII_WHITESPACE_ONLY.test(data) && isHtml(this.current, FOSTER_TARGETS)) {
+      const table = this.openTable();
+      const prev = table.prev;
+      if (prev instanceof Text) prev.data += data;
+      else insertBefore(table, new Text(data));
+    } else {
+      appendText(this.current, data);
+    }
+  }
+
+  // --- start tags ----------------------------------------------------------------------------
+
+  private startTag(name: string, attribs: Attribs, selfClosing: boolean): void {
+    this.quirks ??= true;
+    if (this.inNoscript) return;
+    if (this.inForeign()) {
+      const breaks = BREAKS_FOREIGN.has(name) || (name === 'font' && ('color' in attribs || 'face' in attribs || 'size' in attribs));
+      if (!breaks) {
+        this.insert(name, attribs, !selfClosing);
+        return;
+      }
+      while (this.inForeign()) this.pop();
+    }
+    if (!this.body && !this.beforeBody(name, attribs)) return;
+    const current = this.current;
+    if (current.name === 'colgroup' && current.namespace === undefined) {
+      if (name === 'col') {
+        this.insert(name, attribs, false);
+        return;
+      }
+      if (name !== 'template') this.pop();
+    }
+    if (this.selectIndex() !== -1 && !this.selectStartTag(name, attribs)) return;
+    if (TABLE_CONTEXT.has(name)) this.tableStartTag(name, attribs);
+    else this.bodyStartTag(name === 'image' ? 'img' : name, attribs, selfClosing);
+  }
+
+  /** Start tags before the body: head content goes to <head>; false when the tag was consumed. */
+  private beforeBody(name: string, attribs: Attribs): boolean {
+    if (name === 'html' || name === 'frameset' || name === 'frame') return false;
+    if (name === 'head') {
+      if (!this.head) this.openHead();
+      return false;
+    }
+    if (name === 'body') {
+      this.openBody(attribs);
+      return false;
+    }
+    if (!HEAD_CONTENT.has(name)) {
+      this.openBody({});
+      return true;
+    }
+    if (!this.head) this.openHead();
+    // after </head>, head content still goes into the head
+    const el = new Element(name, attribs);
+    append(this.stack.includes(this.head!) ? this.current : this.head!, el);
+    if (!VOID.has(name)) this.stack.push(el);
+    if (name === 'noscript') this.inNoscript = true;
+    return false;
+  }
+
+  private openHead(): void {
+    this.head = new Element('head', {});
+    append(this.html, this.head);
+    this.stack.push(this.head);
+  }
+
+  private openBody(attribs: Attribs): void {
+    this.stack.length = 1;
+    this.body = new Element('body', attribs);
+    append(this.html, this.body);
+    this.stack.push(this.body);
+  }
+
+  private bodyStartTag(name: string, attribs: Attribs, selfClosing: boolean): void {
+    switch (name) {
+      case 'html':
+      case 'head':
+      case 'frameset':
+      case 'frame':
+        return;
+      case 'body':
+        // a second <body> lends its attributes to the first
+        for (const key of Object.keys(attribs)) if (!Object.hasOwn(this.body!.attribs, key)) this.body!.attribs[key] = attribs[key];
+        return;
+      case 'noscript':
+        this.insert(name, attribs, true);
+        this.inNoscript = true;
+        return;
+      case 'form':
+        this.startForm(attribs);
+        return;
+      case 'li':
+      case 'dd':
+      case 'dt':
+        this.closeListItem(name === 'li' ? LI : DD_DT);
+        this.closeParagraph();
+        this.insert(name, attribs, true);
+        return;
+      case 'a':
+        this.startAnchor(attribs);
+        return;
+      case 'nobr':
+        this.reconstruct();
+        if (this.inScope('nobr', SCOPE) !== -1) {
+          this.adoptionAgency('nobr');
+          this.reconstruct();
+        }
+        this.pushFormatting(this.insert(name, attribs, true));
+        return;
+      case 'button':
+        if (this.inScope('button', SCOPE) !== -1) this.popTo(this.inScope('button', SCOPE));
+        break;
+      case 'option':
+      case 'optgroup':
+        if (this.current.name === 'option') this.pop();
+        break;
+      case 'table':
+        // (in quirks mode a table may sit inside a paragraph)
+        if (!this.quirks) this.closeParagraph();
+        this.insert(name, attribs, true);
+        return;
+    }
+    if (HEADINGS.has(name)) {
+      this.closeParagraph();
+      if (isHtml(this.current, HEADINGS)) this.pop();
+    } else if (CLOSES_P.has(name)) {
+      this.closeParagraph();
+    }
+    if (!NO_RECONSTRUCT.has(name) || name === 'xmp') this.reconstruct();
+    const open = !VOID.has(name) && !(selfClosing && (name === 'svg' || name === 'math'));
+    const el = this.insert(name, attribs, open);
+    if (FORMATTING.has(name)) this.pushFormatting(el);
+    else if (MARKERS.has(name)) this.formatting.push(null);
+  }
+
+  private startForm(attribs: Attribs): void {
+    if (this.form) return;
+    const at = this.tableContext();
+    if (at !== -1 && isHtml(this.stack[at], FOSTER_TARGETS)) {
+      // a form between rows stays there, empty
+      this.form = this.insert('form', attribs, false);
+      return;
+    }
+    this.closeParagraph();
+    this.form = this.insert('form', attribs, true);
+  }
+
+  /** An <a> inside an open <a> ends the first link. */
+  private startAnchor(attribs: Attribs): void {
+    const open = this.lastFormatting('a');
+    if (open) {
+      this.adoptionAgency('a');
+      const entry = this.formatting.indexOf(open);
+      if (entry !== -1) this.formatting.splice(entry, 1);
+      const at = this.stack.lastIndexOf(open);
+      if (at !== -1) this.stack.splice(at, 1);
+    }
+    this.reconstruct();
+    this.pushFormatting(this.insert('a', attribs, true));
+  }
+
+  private tableStartTag(name: string, attribs: Attribs): void {
+    const at = this.tableContext();
+    if (at === -1) {
+      // cells, rows and sections outside any table are ignored, as browsers do
+      if (name === 'table') this.bodyStartTag(name, attribs, false);
+      return;
+    }
+    const context = this.stack[at].name;
+    if (context === 'td' || context === 'th' || context === 'caption') {
+      if (name === 'table') {
+        this.bodyStartTag(name, attribs, false);
+        return;
+      }
+      this.popTo(at);
+      this.tableStartTag(name, attribs);
+      return;
+    }
+    switch (name) {
+      case 'table':
+        // a table directly in a table ends the first one
+        this.popTo(this.stack.lastIndexOf(this.openTable()));
+        this.tableStartTag(name, attribs);
+        return;
+      case 'caption':
+        this.clearTo(TABLE_ONLY);
+        this.insert(name, attribs, true);
+        this.formatting.push(null);
+        return;
+      case 'colgroup':
+      case 'tbody':
+      case 'thead':
+      case 'tfoot':
+        this.clearTo(TABLE_ONLY);
+        this.insert(name, attribs, true);
+        return;
+      case 'col':
+        this.clearTo(TABLE_ONLY);
+        this.insert('colgroup', {}, true);
+        this.insert(name, attribs, false);
+        return;
+      case 'tr':
+        this.clearTo(TABLE_BODY);
+        if (this.current.name === 'table') this.insert('tbody', {}, true);
+        this.insert(name, attribs, true);
+        return;
+      default: // td, th
+        this.clearTo(TABLE_ROW);
+        if (this.current.name === 'table') this.insert('tbody', {}, true);
+        if (this.current.name !== 'tr') this.insert('tr', {}, true);
+        this.insert(name, attribs, true);
+        this.formatting.push(null);
+    }
+  }
+
+  /** Start tags inside <select>, which holds options only; true when the tag is processed as usual after the select. */
+  private selectStartTag(name: string, attribs: Attribs): boolean {
+    switch (name) {
+      case 'option':
+        if (this.current.name === 'option') this.pop();
+        this.insert(name, attribs, true);
+        return false;
+      case 'optgroup':
+      case 'hr':
+        if (this.current.name === 'option') this.pop();
+        if (this.current.name === 'optgroup') this.pop();
+        this.insert(name, attribs, name === 'optgroup');
+        return false;
+      case 'select':
+        this.popTo(this.selectIndex());
+        return false;
+      case 'input':
+      case 'keygen':
+      case 'textarea':
+        this.popTo(this.selectIndex());
+        return true;
+      case 'script':
+      case 'template':
+        this.insert(name, attribs, true);
+        return false;
+    }
+    if (ENDS_SELECT_IN_TABLE.has(name) && this.tableContext() !== -1) {
+      this.popTo(this.selectIndex());
+      return true;
+    }
+    return false;
+  }
+
+  /** <li> closes an open list item, <dd>/<dt> an open definition, unless a block other than div/p/address intervenes */
+  private closeListItem(names: Set<string>): void {
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      const el = this.stack[i];
+      if (isHtml(el, names)) {
+        this.popTo(i);
+        return;
+      }
+      if (isSpecial(el) && el.name !== 'address' && el.name !== 'div' && el.name !== 'p') return;
+    }
+  }
+
+  private closeParagraph(): void {
+    const at = this.inScope('p', BUTTON_SCOPE);
+    if (at !== -1) this.popTo(at);
+  }
+
+  /** Inserts an element at the current node, or before the table when the current node is table structure. */
+  private insert(name: string, attribs: Attribs, open: boolean): Element {
+    const el = new Element(name, attribs);
+    const current = this.current;
+    if (current.namespace !== undefined && !INTEGRATION_POINTS.has(current.name)) el.namespace = current.namespace;
+    else if (name === 'svg' || name === 'math') el.namespace = name;
+    const structure = el.namespace === undefined && (TABLE_CONTEXT.has(name) || name === 'form');
+    this.insertAt(current, el, !structure);
+    if (open) this.stack.push(el);
+    return el;
+  }
+
+  private insertAt(target: Element, node: Element, foster = true): void {
+    if (foster && isHtml(target, FOSTER_TARGETS)) insertBefore(this.openTable(), node);
+    else append(target, node);
+  }
+
+  // --- end tags ------------------------------------------------------------------------------
+
+  private endTag(name: string): void {
+    this.quirks ??= true;
+    if (this.inNoscript) {
+      if (name !== 'noscript') return;
+      this.inNoscript = false;
+      const at = this.stack.findLastIndex((el) => el.name === 'noscript');
+      if (at > 0) this.popTo(at);
+      return;
+    }
+    if (this.current.namespace !== undefined) {
+      if (name === 'p' || name === 'br') {
+        while (this.inForeign()) this.pop();
+      }
+      for (let i = this.stack.length - 1; i > 0 && this.stack[i].namespace !== undefined; i--) {
+        if (this.stack[i].name === name) {
+          this.popTo(i);
+          return;
+        }
+      }
+    }
+    if (!this.body) {
+      this.endTagBeforeBody(name);
+      return;
+    }
+    const current = this.current;
+    if (current.name === 'colgroup' && current.namespace === undefined) {
+      if (name === 'col') return;
+      this.pop();
+      if (name === 'colgroup') return;
+    }
+    if (this.selectIndex() !== -1 && !this.selectEndTag(name)) return;
+    this.bodyEndTag(name);
+  }
+
+  private endTagBeforeBody(name: string): void {
+    if (name === 'br' || name === 'body' || name === 'html') {
+      // as browsers do: these end the head and start the body
+      this.openBody({});
+      if (name === 'br') this.insert('br', {}, false);
+      return;
+    }
+    if (this.stack.length > 1 && this.current.name === name) this.pop();
+  }
+
+  private bodyEndTag(name: string): void {
+    switch (name) {
+      case 'body':
+      case 'html':
+        return;
+      case 'br':
+        this.reconstruct();
+        this.insert('br', {}, false);
+        return;
+      case 'p':
+        // a stray </p> makes an empty paragraph, as in browsers
+        if (this.inScope('p', BUTTON_SCOPE) === -1) this.insert('p', {}, false);
+        else this.popTo(this.inScope('p', BUTTON_SCOPE));
+        return;
+      case 'li':
+        this.popInScope(name, LIST_SCOPE);
+        return;
+      case 'dd':
+      case 'dt':
+        this.popInScope(name, SCOPE);
+        return;
+      case 'form':
+        this.endForm();
+        return;
+    }
+    if (HEADINGS.has(name)) {
+      for (let i = this.stack.length - 1; i > 0; i--) {
+        const el = this.stack[i];
+        if (isHtml(el, HEADINGS)) return this.popTo(i);
+        if (isScopeBoundary(el, SCOPE)) return;
+      }
+    } else if (TABLE_CONTEXT.has(name)) {
+      this.popInScope(name, TABLE_SCOPE);
+    } else if (BLOCK_ENDS.has(name)) {
+      const at = this.inScope(name, SCOPE);
+      if (at === -1) return;
+      this.popTo(at);
+      if (MARKERS.has(name)) this.clearToLastMarker();
+    } else if (!FORMATTING.has(name) || !this.adoptionAgency(name)) {
+      this.anyOtherEndTag(name);
+    }
+  }
+
+  /** </form> ends the form and an open paragraph or list item; other elements opened in it stay open. */
+  private endForm(): void {
+    const form = this.form;
+    this.form = null;
+    if (!form || !this.elementInScope(form)) return;
+    while (isHtml(this.current, IMPLIED_END)) this.pop();
+    this.stack.splice(this.stack.lastIndexOf(form), 1);
+  }
+
+  /** An inline end tag closes the nearest open element of its name unless a special element comes first. */
+  private anyOtherEndTag(name: string): void {
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      const el = this.stack[i];
+      if (el.name === name && el.namespace === undefined) {
+        this.popTo(i);
+        if (name === 'template') this.clearToLastMarker();
+        return;
+      }
+      if (isSpecial(el)) return;
+    }
+  }
+
+  /** End tags inside <select>; true when the tag is processed as usual after the select. */
+  private selectEndTag(name: string): boolean {
+    const current = this.current;
+    switch (name) {
+      case 'optgroup':
+        if (current.name === 'option' && this.stack[this.stack.length - 2].name === 'optgroup') this.pop();
+        if (this.current.name === 'optgroup') this.pop();
+        return false;
+      case 'option':
+        if (current.name === 'option') this.pop();
+        return false;
+      case 'select':
+        this.popTo(this.selectIndex());
+        return false;
+    }
+    if (ENDS_SELECT_IN_TABLE.has(name) && this.tableContext() !== -1 && this.inScope(name, TABLE_SCOPE) !== -1) {
+      this.popTo(this.selectIndex());
+      return true;
+    }
+    return false;
+  }
+
+  // --- formatting elements -------------------------------------------------------------------
+
+  private pushFormatting(el: Element): void {
+    // at most three identical entries since the last marker (the "Noah's Ark" clause)
+    let same = 0;
+    let earliest = -1;
+    for (let i = this.formatting.length - 1; i >= 0; i--) {
+      const entry = this.formatting[i];
+      if (entry === null) break;
+      if (entry.name === el.name && sameAttributes(entry.attribs, el.attribs)) {
+        same++;
+        earliest = i;
+      }
+    }
+    if (same >= 3) this.formatting.splice(earliest, 1);
+    this.formatting.push(el);
+  }
+
+  private lastFormatting(name: string): Element | undefined {
+    for (let i = this.formatting.length - 1; i >= 0; i--) {
+      const entry = this.formatting[i];
+      if (entry === null) return undefined;
+      if (entry.name === name) return entry;
+    }
+    return undefined;
+  }
+
+  /** Reopens the formatting elements that a block closed (<p><b>a</p><p>b → b is bold too). */
+  private reconstruct(): void {
+    const list = this.formatting;
+    if (list.length === 0) return;
+    let i = list.length - 1;
+    if (list[i] === null || this.stack.lastIndexOf(list[i]!) !== -1) return;
+    while (i > 0 && list[i - 1] !== null && this.stack.lastIndexOf(list[i - 1]!) === -1) i--;
+    for (; i < list.length; i++) {
+      const entry = list[i]!;
+      list[i] = this.insert(entry.name, { ...entry.attribs }, true);
+    }
+  }
+
+  private clearToLastMarker(): void {
+    while (this.formatting.length > 0 && this.formatting.pop() !== null);
+  }
+
+  /**
+   * The end tag of a formatting element with blocks opened inside it (HTML's "adoption agency"):
+   * the formatting element ends, the blocks stay open and what they already hold keeps the
+   * formatting. False when there is no such formatting element to end.
+   */
+  private adoptionAgency(name: string): boolean {
+    const current = this.current;
+    if (current.name === name && current.namespace === undefined && !this.formatting.includes(current)) {
+      this.pop();
+      return true;
+    }
+    for (let round = 0; round < 8; round++) {
+      const element = this.lastFormatting(name);
+      if (!element) return false;
+      const at = this.stack.lastIndexOf(element);
+      if (at === -1) {
+        this.formatting.splice(this.formatting.indexOf(element), 1);
+        return true;
+      }
+      if (!this.elementInScope(element)) return true;
+      let block = at + 1;
+      while (block < this.stack.length && !isSpecial(this.stack[block])) block++;
+      if (block === this.stack.length) {
+        this.popTo(at);
+        this.formatting.splice(this.formatting.indexOf(element), 1);
+        return true;
+      }
+      this.adopt(element, at, this.stack[block]);
+    }
+    return true;
+  }
+
+  /** One round of the adoption agency: `element` (at `at` in the stack) ends above `furthestBlock`. */
+  private adopt(element: Element, at: number, furthestBlock: Element): void {
+    const commonAncestor = this.stack[at - 1];
+    let bookmark = this.formatting.indexOf(element);
+    let lastNode = furthestBlock;
+    let index = this.stack.indexOf(furthestBlock);
+    for (let inner = 1; ; inner++) {
+      index--;
+      let node = this.stack[index];
+      if (node === element) break;
+      let entry = this.formatting.indexOf(node);
+      if (inner > 3 && entry !== -1) {
+        this.formatting.splice(entry, 1);
+        if (entry < bookmark) bookmark--;
+        entry = -1;
+      }
+      if (entry === -1) {
+        this.stack.splice(index, 1);
+        continue;
+      }
+      node = new Element(node.name, { ...node.attribs });
+      this.formatting[entry] = node;
+      this.stack[index] = node;
+      if (lastNode === furthestBlock) bookmark = entry + 1;
+      detach(lastNode);
+      append(node, lastNode);
+      lastNode = node;
+    }
+    detach(lastNode);
+    this.insertAt(commonAncestor, lastNode);
+    const clone = new Element(element.name, { ...element.attribs });
+    moveChildren(furthestBlock, clone);
+    append(furthestBlock, clone);
+    const entry = this.formatting.indexOf(element);
+    this.formatting.splice(entry, 1);
+    if (entry < bookmark) bookmark--;
+    this.formatting.splice(bookmark, 0, clone);
+    this.stack.splice(this.stack.indexOf(element), 1);
+    this.stack.splice(this.stack.indexOf(furthestBlock) + 1, 0, clone);
+  }
+
+  // --- the stack -----------------------------------------------------------------------------
+
+  private pop(): void {
+    const el = this.stack.pop()!;
+    if (isHtml(el, CELLS)) this.clearToLastMarker();
+  }
+
+  /** Pops the element at `index` and everything above it. */
+  private popTo(index: number): void {
+    while (this.stack.length > index) this.pop();
+  }
+
+  private popInScope(name: string, boundaries: Set<string>): void {
+    const at = this.inScope(name, boundaries);
+    if (at !== -1) this.popTo(at);
+  }
+
+  /** Pops until the current node is one of `names` (or the root). */
+  private clearTo(names: Set<string>): void {
+    while (this.stack.length > 1 && !isHtml(this.current, names)) this.pop();
+  }
+
+  private inScope(name: string, boundaries: Set<string>): number {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const el = this.stack[i];
+      if (el.name === name && el.namespace === undefined) return i;
+      if (isScopeBoundary(el, boundaries)) return -1;
+    }
+    return -1;
+  }
+
+  private elementInScope(target: Element): boolean {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const el = this.stack[i];
+      if (el === target) return true;
+      if (isScopeBoundary(el, SCOPE)) return false;
+    }
+    return false;
+  }
+
+  /** Index of the innermost open table part (cell, row, section, caption, table), or -1. */
+  private tableContext(): number {
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      const el = this.stack[i];
+      if (isHtml(el, TABLE_CONTEXT)) return i;
+      if (el.name === 'template') return -1;
+    }
+    return -1;
+  }
+
+  /** the innermost open table (called only where one is open) */
+  private openTable(): Element {
+    for (let i = this.stack.length - 1; i > 0; i--) if (isHtml(this.stack[i], TABLE_ONLY)) return this.stack[i];
+    return this.body!;
+  }
+
+  /** Index of the open <select> when only its options are above it, else -1. */
+  private selectIndex(): number {
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      const el = this.stack[i];
+      if (el.namespace !== undefined) return -1;
+      if (el.name === 'select') return i;
+      if (el.name !== 'option' && el.name !== 'optgroup') return -1;
+    }
+    return -1;
+  }
+
+  private inForeign(): boolean {
+    const current = this.current;
+    return current.namespace !== undefined && !INTEGRATION_POINTS.has(current.name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** Tag and attribute names, lowercase; common ones without a new string (tokens are mostly these). */
+const NAMES = new Map<number, string>();
+for (const name of [
+  ...VOID, ...HEAD_CONTENT, ...NO_RECONSTRUCT, ...BLOCK_ENDS, ...SPECIAL, ...FORMATTING, ...TABLE_CONTEXT, ...BREAKS_FOREIGN,
+  'abbr', 'cite', 'del', 'ins', 'kbd', 'label', 'q', 'samp', 'span', 'sub', 'sup', 'var', 'svg', 'math', 'path', 'g', 'option',
+  'optgroup', 'select', 'class', 'id', 'style', 'hidden', 'href', 'src', 'alt', 'type', 'name', 'value', 'width', 'height',
+  'align', 'valign', 'border', 'colspan', 'rowspan', 'nowrap', 'target', 'content', 'charset', 'lang', 'color', 'face', 'size',
+]) {
+  const key = nameKey(name, 0, name.length);
+  if (key !== -1) NAMES.set(key, name);
+}
+
+/** [a-z0-9]{1,8} case-insensitively as a number (6 bits a character), else -1 */
+function nameKey(s: string, start: number, end: number): number {
+  if (end - start > 8) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) key = key * 64 + (c - 96);
+    else if (c >= 48 && c <= 57) key = key * 64 + (c - 21);
+    else return -1;
+  }
+  return key;
+}
+
+function nameAt(s: string, start: number, end: number): string {
+  const key = nameKey(s, start, end);
+  return (key !== -1 && NAMES.get(key)) || s.slice(start, end).toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Text as browsers keep it: NUL dropped (replaced in <title> and <textarea>). */
+function withoutNul(data: string, parent: string): string {
+  return data.replaceAll('\0', parent === 'title' || parent === 'textarea' ? '\ufffd' : '');
+}
+
+/** Doctypes that put browsers in quirks mode (the HTML Standard's list, in short). */
+const QUIRKS_PUBLIC_ID =
+  /^(?:\+\/\/silmaril\/\/|-\/\/(?:as|advasoft ltd|ietf|metrius|microsoft|netscape comm\. corp\.|o'reilly and associates|sq|softquad software|softquad|spyglass|sun microsystems corp\.|webtechs)\/\/|-\/\/w3c\/\/dtd (?:html 3|html 4\.0 (?:frameset|transitional)\/\/|html experimental|w3 html\/\/)|-\/\/w3o\/\/dtd w3 html 3\.0\/\/)/i;
+const QUIRKS_PUBLIC_ID_WITHOUT_SYSTEM_ID = /^-\/\/w3c\/\/dtd html 4\.01 (?:frameset|transitional)\/\//i;
+const QUIRKS_EXACT_ID = new Set(['-//w3o//dtd w3 html strict 3.0//en//', '-/w3c/dtd html 4.0 transitional/en', 'html']);
+const DOCTYPE = /^doctype\s*([^\s>]*)\s*(?:public\s*(["'])(.*?)\2\s*(?:(["'])(.*?)\4)?|system\s*(["'])(.*?)\6)?/is;
+
+function quirksDoctype(declaration: string): boolean {
+  const m = DOCTYPE.exec(declaration);
+  if (!m || m[1].toLowerCase() !== 'html') return true;
+  const publicId = m[3];
+  const systemId = m[5] ?? m[7];
+  if (systemId?.toLowerCase() === 'http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd') return true;
+  if (publicId === undefined) return false;
+  if (QUIRKS_EXACT_ID.has(publicId.toLowerCase()) || QUIRKS_PUBLIC_ID.test(publicId)) return true;
+  return systemId === undefined && QUIRKS_PUBLIC_ID_WITHOUT_SYSTEM_ID.test(publicId);
+}
+
+export interface ParseHtmlOptions {
+  /** the attributes to keep (all when not given): a parse that reads few is faster */
+  attributes?: ReadonlySet<string>;
+}
+
+/** Parses an HTML document (or fragment) into a tree that always has <html> and <body>. */
+export function parseHtml(html: string, options: ParseHtmlOptions = {}): Document {
+  // as in browsers, CR and CRLF are LF before anything else
+  const source = html.includes('\r') ? html.replace(CR_LF, '\n') : html;
+  const builder = new TreeBuilder(source, options.attributes, source.includes('\0'));
+  const tokenizer = new Tokenizer({ decodeEntities: true }, builder);
+  tokenizer.write(source);
+  tokenizer.end();
+  builder.finish();
+  return builder.doc;
+}
