@@ -40,7 +40,8 @@ const keyList = (keys: readonly string[]) =>
 /**
  * One statement: the rows of these reports (when current), with their place in the hierarchy
  * (nearest city and province above), replacing the row of their identity; and, for `keys`,
- * the removal of rows whose identity has no current version left.
+ * the removal of rows whose identity has no current version left. Lateral joins keep every
+ * lookup an index probe (the planner would otherwise scan reports for a hash join).
  */
 async function upsertFacts(db: Writer, docs: readonly { id: number; doc: Report }[], keys: readonly string[] = []): Promise<void> {
   if (docs.length === 0 && keys.length === 0) return;
@@ -60,12 +61,11 @@ async function upsertFacts(db: Writer, docs: readonly { id: number; doc: Report 
            case when p1.level = 'province' then p1.id when p2.level = 'province' then p2.id when p3.level = 'province' then p3.id end,
            r.year, r.scope, r.template, r.completeness, ${factList}
     from v
-    join reports r on r.id = v.report_id
-    join regions g on g.id = r.region_id
-    left join regions p1 on p1.id = g.parent_id
-    left join regions p2 on p2.id = p1.parent_id
-    left join regions p3 on p3.id = p2.parent_id
-    where r.is_current and r.year is not null
+    cross join lateral (select * from reports r where r.id = v.report_id and r.is_current and r.year is not null) r
+    cross join lateral (select * from regions g where g.id = r.region_id) g
+    left join lateral (select * from regions p where p.id = g.parent_id) p1 on true
+    left join lateral (select * from regions p where p.id = p1.parent_id) p2 on true
+    left join lateral (select * from regions p where p.id = p2.parent_id) p3 on true
     on conflict (identity_key) do update set ${factUpdates}`);
 }
 

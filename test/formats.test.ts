@@ -10,6 +10,9 @@ import { detectFormat, extractText, MAX_FILE_BYTES, ReportReadError } from '../l
 import { decodeText } from '../lib/formats/text';
 import { htmlToText } from '../lib/formats/html';
 import { joinPages, layoutPage, type Fragment } from '../lib/formats/pdf-layout';
+import { parseReportBytes } from '../lib/parse/file';
+import { renderHtml } from '../lib/render/html';
+import { sampleV2019, sampleV2021 } from './support/samples';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const linesOf = (text: string) => text.split('\n');
@@ -283,6 +286,29 @@ describe('HTML', () => {
       <p>信息来源：某某镇人民政府 | 发布时间：2025-01-10</p></header>
       <p>一、总体情况</p><p>${'本镇全年主动公开政府信息。'.repeat(40)}</p><p>六、其他需要报告的事项</p></article></body>`;
     expect(linesOf(htmlToText(html)).slice(0, 3)).toEqual(['某某镇2024年政府信息公开工作年度报告', '信息来源：某某镇人民政府', '一、总体情况']);
+  });
+
+  it('markup repaired as browsers do: cells and rows closed by the next one, an open <head>, text between rows', () => {
+    const cells = '<table><tr><td><p>（一）予以公开<td><font color=red>12<td><p>3<tr><td>（二）部分公开<td>&nbsp;<td>4</table>';
+    expect(linesOf(htmlToText(cells))).toEqual(['| （一）予以公开 | 12 | 3 |', '| （二）部分公开 |  | 4 |']);
+    const head = '<html><head><title>报告</title>\r\n<p>一、总体情况</p>\r\n<p>全年受理申请&#x32;&#49;件&copy 本机关&amp;其他</p>';
+    expect(linesOf(htmlToText(head, { article: false }))).toEqual(['一、总体情况', '全年受理申请21件© 本机关&其他']);
+    const between = '<table><tr><td><a href="/">一</a></td><td>1</td></tr>注：单位为件<tr><td><a href=x>二<td>2</table><p>正文</p>';
+    expect(linesOf(htmlToText(between, { article: false }))).toEqual(['注：单位为件', '| 一 | 1 |', '| 二 | 2 |', '正文']);
+    const stray = '<div><td>不是表格</td></div><p>甲</p></p>乙<table><td>商业<br>企业<td>3</table>';
+    expect(linesOf(htmlToText(stray, { article: false }))).toEqual(['不是表格', '甲', '乙', '| 商业企业 | 3 |']);
+  });
+
+  it.each([
+    ['gbk', sampleV2019()],
+    ['gb2312', sampleV2021()],
+  ])('a %s page rendered from a report reads back to its figures', async (charset, report) => {
+    const bytes = iconv.encode(renderHtml(report, charset), 'gbk');
+    const { format, encoding, report: parsed } = await parseReportBytes(bytes, 'report.html');
+    expect([format, encoding]).toEqual(['html', 'gb18030']);
+    expect(parsed.proactive).toEqual(report.proactive);
+    expect(parsed.applications).toEqual(report.applications);
+    expect(parsed.appeals).toEqual(report.appeals);
   });
 
   it('a metadata table keeps only its 发布机构', () => {

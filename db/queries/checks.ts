@@ -68,14 +68,18 @@ export async function failedChecks(db: Db, params: FailedCheckParams = {}): Prom
   const filter = sql.join(conditions, sql` and `);
   const from = sql`check_results c join report_facts f on f.report_id = c.report_id`;
   const [rows, byCheck] = await Promise.all([
+    // the page is chosen on narrow columns; details (jsonb failures) are read for its rows only
     selectRows<Record<string, unknown>>(
       db,
-      sql`select c.report_id, c.check_id, c.severity, c.detail, c.failures, c.other_report_id, f.year, f.scope, f.template,
-                 g.id as region_id, g.code, g.name, g.level
-          from ${from} join regions g on g.id = f.region_id
-          where ${filter}
-          order by f.year desc, g.code, g.name, c.check_id, c.id
-          limit ${params.limit ?? 100} offset ${params.offset ?? 0}`,
+      sql`with page as (
+            select c.id, f.year, f.scope, f.template, g.id as region_id, g.code, g.name, g.level
+            from ${from} join regions g on g.id = f.region_id
+            where ${filter}
+            order by f.year desc, g.code, g.name, c.check_id, c.id
+            limit ${params.limit ?? 100} offset ${params.offset ?? 0})
+          select page.*, c.report_id, c.check_id, c.severity, c.detail, c.failures, c.other_report_id
+          from page join check_results c on c.id = page.id
+          order by page.year desc, page.code, page.name, c.check_id, c.id`,
     ),
     selectRows<{ check_id: string; severity: 'hard' | 'soft'; failed: number }>(
       db,

@@ -4,7 +4,7 @@
 // division of the level in the national list inside the `within` region, plus any region of
 // that level with a report there (unlisted places, departments, townships).
 
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { allPlaces, type Place } from '../../lib/geo/gazetteer';
 import type { Db } from '../client';
 import type { ReportRow } from '../schema';
@@ -104,18 +104,63 @@ async function withReports(db: Db, found: Found[]) {
   return [...labels.values()].map((label) => ({ id: label.id, label, place: null }));
 }
 
+/** Failed hard checks per report (a small set: read from the partial index on failures). */
+const FAILED = sql`(select c.report_id, count(*) as n from check_results c where not c.ok and c.severity = 'hard' group by c.report_id)`;
+
+/** How many regions are expected: the selected ones, or the listed divisions plus unlisted regions with a report. */
+async function expectedCount(db: Db, params: Selection, condition: SQL): Promise<number> {
+  if (params.regionIds) return (await regionLabels(db, params.regionIds)).size;
+  const { regionId = null, level } = params.within!;
+  let code: string | null = null;
+  if (regionId !== null) {
+    const [outer] = await selectRows<{ code: string | null }>(db, sql`select code from regions where id = ${regionId}`);
+    code = outer?.code ?? null;
+  }
+  const listed = regionId !== null && code === null ? 0 : listedWithin(level, code).length;
+  const unlisted = sql`g.code is null`;
+  const [{ n }] = await selectRows<{ n: number }>(
+    db,
+    sql`select count(distinct f.region_id)::int as n from report_facts f join regions g on g.id = f.region_id
+        where ${condition} and ${listed === 0 ? sql`true` : unlisted}`,
+  );
+  return listed + Number(n);
+}
+
+/** The counts alone, added up in the database. */
+async function coverageCounts(db: Db, params: Selection, condition: SQL, years: number[]): Promise<CoverageCounts[]> {
+  const [rows, expected] = await Promise.all([
+    selectRows<Record<string, unknown>>(
+      db,
+      sql`select f.year,
+                 count(*) filter (where x.n is not null)::int as failed,
+                 count(*) filter (where x.n is null and f.completeness = 'complete')::int as complete,
+                 count(*) filter (where x.n is null and f.completeness = 'tables')::int as tables_only,
+                 count(*) filter (where x.n is null and f.completeness = 'prose')::int as prose_only
+          from report_facts f left join ${FAILED} x on x.report_id = f.report_id
+          where ${condition} group by f.year`,
+    ),
+    expectedCount(db, params, condition),
+  ]);
+  const byYear = new Map(rows.map((r) => [Number(r.year), r]));
+  return years.map((year) => {
+    const r = byYear.get(year);
+    const [complete, failed, tablesOnly, proseOnly] = [r?.complete, r?.failed, r?.tables_only, r?.prose_only].map((v) => Number(v ?? 0));
+    const partial = tablesOnly + proseOnly;
+    return { year, complete, partial, failed, missing: expected - complete - partial - failed, tablesOnly, proseOnly };
+  });
+}
+
 export async function coverage(db: Db, params: CoverageParams): Promise<Coverage> {
   const years = [...new Set(params.years)].sort((a, b) => a - b);
   const result: Coverage = { scope: params.scope ?? DEFAULT_SCOPE, years, rows: [], counts: [] };
   const condition = await selectionCondition(db, params);
   if (!condition) return result;
+  if (params.detail === false) return { ...result, counts: await coverageCounts(db, params, condition, years) };
   const found = (
     await selectRows<Record<string, unknown>>(
       db,
       sql`select f.region_id, f.year, f.report_id, f.completeness, coalesce(x.n, 0)::int as failed
-          from report_facts f
-          left join (select c.report_id, count(*) as n from check_results c
-                     where not c.ok and c.severity = 'hard' group by c.report_id) x on x.report_id = f.report_id
+          from report_facts f left join ${FAILED} x on x.report_id = f.report_id
           where ${condition}`,
     )
   ).map((r) => ({ regionId: Number(r.region_id), year: Number(r.year), reportId: Number(r.report_id), completeness: r.completeness as Found['completeness'], failed: Number(r.failed) }));
@@ -143,6 +188,6 @@ export async function coverage(db: Db, params: CoverageParams): Promise<Coverage
     }
     return counts;
   });
-  if (params.detail !== false) result.rows = rows.sort((a, b) => compareRegions({ id: a.regionId ?? 0, ...a }, { id: b.regionId ?? 0, ...b }));
+  result.rows = rows.sort((a, b) => compareRegions({ id: a.regionId ?? 0, ...a }, { id: b.regionId ?? 0, ...b }));
   return result;
 }

@@ -14,6 +14,7 @@ import {
   compareRegions,
   regionCondition,
   regionLabels,
+  yearCondition,
   type GroupRow,
   type Level,
   type RegionLabel,
@@ -106,9 +107,8 @@ export async function metricSeries(db: Db, params: SeriesParams): Promise<Metric
   const metric = metricById(params.metric);
   const scope = params.scope ?? DEFAULT_SCOPE;
   const years = [...new Set(params.years)].sort((a, b) => a - b);
-  const empty: MetricSeries = { metric, scope, totals: [], regions: [] };
   const regions = await regionCondition(db, params);
-  if (!regions || years.length === 0) return empty;
+  if (!regions || years.length === 0) return { metric, scope, totals: [], regions: [] };
   const withPrevious = [...new Set([...years, ...years.map((y) => y - 1)])];
   const { numerator, denominator } = metricParts(metric);
   const defined = definedCondition(metric);
@@ -116,10 +116,7 @@ export async function metricSeries(db: Db, params: SeriesParams): Promise<Metric
   if (denominator) measures.push({ key: 'denominator', value: denominator, when: defined });
   const rows = await aggregate(
     db,
-    sql`f.scope = ${scope} and f.year in (${sql.join(
-      withPrevious.map((y) => sql`${y}`),
-      sql`, `,
-    )}) and ${regions}`,
+    sql`f.scope = ${scope} and ${yearCondition(withPrevious)} and ${regions}`,
     measures,
     { perRegion: params.perRegion ?? params.regionIds !== undefined, tallies: { excluded: sql`not (${defined})` } },
   );
@@ -127,7 +124,7 @@ export async function metricSeries(db: Db, params: SeriesParams): Promise<Metric
   const totals = groupRows(rows.filter((r) => r.regionId === null), (r) => r.level);
   const perRegion = groupRows(rows.filter((r) => r.regionId !== null), (r) => r.regionId!);
   const labels = await regionLabels(db, [...perRegion.keys()]);
-  const result: MetricSeries = { ...empty };
+  const result: MetricSeries = { metric, scope, totals: [], regions: [] };
   for (const [level, group] of [...totals].sort((a, b) => LEVEL_ORDER[a[0]] - LEVEL_ORDER[b[0]])) {
     if (group.some((r) => asked.has(r.year))) result.totals.push({ level, points: pointsOf(metric, group, years) });
   }

@@ -20,76 +20,118 @@
 // Not done: <template> contents, <frameset> pages, ruby and the rarest error recoveries.
 
 import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 type Attribs = Record<string, string>;
 
-const VOID = new Set([
-  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param',
-  'source', 'track', 'wbr',
-]);
-/** what goes into <head> before the body starts */
-const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noscript', 'script', 'style', 'template', 'title']);
-/** start tags that close an open paragraph */
-const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
-  'figure', 'footer', 'header', 'hgroup', 'hr', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search',
-  'section', 'summary', 'table', 'ul', 'xmp',
-]);
-/** start tags before which open formatting elements are not reopened */
-const NO_RECONSTRUCT = new Set([
-  ...CLOSES_P, 'base', 'basefont', 'bgsound', 'iframe', 'link', 'meta', 'noembed', 'noframes', 'param', 'rb', 'rp', 'rt', 'rtc',
-  'script', 'source', 'style', 'template', 'textarea', 'title', 'track',
-]);
-/** end tags that close their element when it is in scope, whatever is open inside */
-const BLOCK_ENDS = new Set([
-  'address', 'applet', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
-  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'marquee', 'menu', 'nav', 'object', 'ol', 'pre',
-  'search', 'section', 'summary', 'ul',
-]);
-/** elements whose end tag may be left out: closed by an end tag of an element around them */
-const IMPLIED_END = new Set(['dd', 'dt', 'li', 'optgroup', 'option', 'p', 'rb', 'rp', 'rt', 'rtc']);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+// The tag names the tree-construction rules single out, as flags.
+const VOID = 1 << 0;
+/** goes into <head> before the body starts */
+const HEAD_CONTENT = 1 << 1;
+/** a start tag that closes an open paragraph */
+const CLOSES_P = 1 << 2;
+/** a start tag before which open formatting elements are not reopened */
+const NO_RECONSTRUCT = 1 << 3;
+/** an end tag that closes its element when it is in scope, whatever is open inside */
+const BLOCK_END = 1 << 4;
+/** an element whose end tag may be left out: closed by an end tag of an element around it */
+const IMPLIED_END = 1 << 5;
+const HEADING = 1 << 6;
+const FORMATTING = 1 << 7;
 /** HTML's "special" elements: an inline end tag never closes past one */
-const SPECIAL = new Set([
-  'address', 'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button', 'caption',
-  'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'iframe',
-  'img', 'input', 'keygen', 'li', 'link', 'listing', 'main', 'marquee', 'menu', 'meta', 'nav', 'noembed', 'noframes', 'noscript',
-  'object', 'ol', 'p', 'param', 'plaintext', 'pre', 'script', 'search', 'section', 'select', 'source', 'style', 'summary', 'table',
-  'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul', 'wbr', 'xmp',
-]);
-/** elements an end tag is not looked for beyond ("has an element in scope") */
-const SCOPE = new Set(['applet', 'caption', 'html', 'marquee', 'object', 'table', 'td', 'template', 'th']);
-const BUTTON_SCOPE = new Set([...SCOPE, 'button']);
-const LIST_SCOPE = new Set([...SCOPE, 'ol', 'ul']);
-const TABLE_SCOPE = new Set(['html', 'table', 'template']);
-/** elements that open a new scope for formatting elements (a "marker") */
-const MARKERS = new Set(['applet', 'caption', 'marquee', 'object', 'td', 'template', 'th']);
-/** markers whose scope ends however they are closed; the others end only with their own end tag */
-const CELLS = new Set(['caption', 'td', 'th']);
-/** open elements that tell where in a table the parser is; as start tags, ignored outside a table */
-const TABLE_CONTEXT = new Set(['caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
-/** current nodes that hold no text or inline content: what arrives goes before the table */
-const FOSTER_TARGETS = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
-/** tags that end a <select> inside a table */
-const ENDS_SELECT_IN_TABLE = new Set(['caption', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
-/** elements whose content the tokenizer reads as text */
-const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'script', 'style', 'textarea', 'title', 'xmp']);
-const TABLE_ONLY = new Set(['table']);
-const TABLE_BODY = new Set(['table', 'tbody', 'tfoot', 'thead']);
-const TABLE_ROW = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
-const LI = new Set(['li']);
-const DD_DT = new Set(['dd', 'dt']);
-/** HTML start tags that end an unclosed <svg> or <math> */
-const BREAKS_FOREIGN = new Set([
-  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strike',
-  'strong', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
-]);
-/** foreign elements whose content is HTML again */
+const SPECIAL = 1 << 8;
+/** an element an end tag is not looked for beyond ("has an element in scope") */
+const SCOPE = 1 << 9;
+/** the further bounds of button scope and of list-item scope */
+const BUTTON_SCOPE = 1 << 10;
+const LIST_SCOPE = 1 << 11;
+const TABLE_SCOPE = 1 << 12;
+/** an element that opens a new scope for formatting elements (a "marker") */
+const MARKER = 1 << 13;
+/** a marker whose scope ends however it is closed; the others end only with their own end tag */
+const CELL = 1 << 14;
+/** an open element that tells where in a table the parser is; as a start tag, ignored outside a table */
+const TABLE_PART = 1 << 15;
+/** a current node that holds no text or inline content: what arrives goes before the table */
+const FOSTER_TARGET = 1 << 16;
+const TABLE = 1 << 17;
+const TABLE_SECTION = 1 << 18;
+/** a tag that ends a <select> inside a table */
+const ENDS_SELECT_IN_TABLE = 1 << 19;
+/** an element whose content the tokenizer reads as text */
+const RAW_TEXT = 1 << 20;
+/** an HTML start tag that ends an unclosed <svg> or <math> */
+const BREAKS_FOREIGN = 1 << 21;
+const LIST_ITEM = 1 << 22;
+const DEFINITION = 1 << 23;
+/** (on SVG and MathML elements only) a foreign element whose content is HTML again */
+const INTEGRATION_POINT = 1 << 24;
+const PARAGRAPH = 1 << 25;
+
+const FLAGS = new Map<string, number>();
 const INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext']);
+
+function flag(bit: number, names: string): void {
+  for (const name of names.split(' ')) FLAGS.set(name, (FLAGS.get(name) ?? 0) | bit);
+}
+
+flag(VOID, 'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
+flag(HEAD_CONTENT, 'base basefont bgsound link meta noscript script style template title');
+const CLOSES_P_NAMES =
+  'address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup hr listing main menu nav ol p plaintext pre search section summary table ul xmp';
+flag(CLOSES_P, CLOSES_P_NAMES);
+flag(NO_RECONSTRUCT, `${CLOSES_P_NAMES} base basefont bgsound iframe link meta noembed noframes param rb rp rt rtc script source style template textarea title track`);
+flag(
+  BLOCK_END,
+  'address applet article aside blockquote button center details dialog dir div dl fieldset figcaption figure footer header hgroup listing main marquee menu nav object ol pre search section summary ul',
+);
+flag(IMPLIED_END, 'dd dt li optgroup option p rb rp rt rtc');
+flag(HEADING, 'h1 h2 h3 h4 h5 h6');
+flag(FORMATTING, 'a b big code em font i nobr s small strike strong tt u');
+flag(
+  SPECIAL,
+  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dialog dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp',
+);
+flag(SCOPE | BUTTON_SCOPE | LIST_SCOPE, 'applet caption html marquee object table td template th');
+flag(BUTTON_SCOPE, 'button');
+flag(LIST_SCOPE, 'ol ul');
+flag(TABLE_SCOPE, 'html table template');
+flag(MARKER, 'applet caption marquee object td template th');
+flag(CELL, 'caption td th');
+flag(TABLE_PART, 'caption col colgroup table tbody td tfoot th thead tr');
+flag(FOSTER_TARGET, 'table tbody tfoot thead tr');
+flag(TABLE, 'table');
+flag(TABLE_SECTION, 'tbody tfoot thead');
+flag(ENDS_SELECT_IN_TABLE, 'caption table tbody td tfoot th thead tr');
+flag(RAW_TEXT, 'iframe noembed noframes script style textarea title xmp');
+flag(
+  BREAKS_FOREIGN,
+  'b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strike strong sub sup table tt u ul var',
+);
+flag(LIST_ITEM, 'li');
+flag(DEFINITION, 'dd dt');
+flag(PARAGRAPH, 'p');
+
+const flagsOf = (name: string) => FLAGS.get(name) ?? 0;
+
+/** A domhandler element with the flags of its tag (none for SVG and MathML elements but integration points). */
+class HtmlElement extends Element {
+  constructor(
+    name: string,
+    attribs: Attribs,
+    readonly flags: number,
+  ) {
+    super(name, attribs);
+  }
+}
+
+function createElement(name: string, attribs: Attribs, namespace?: string): HtmlElement {
+  if (namespace === undefined) return new HtmlElement(name, attribs, flagsOf(name));
+  const el = new HtmlElement(name, attribs, INTEGRATION_POINTS.has(name) ? INTEGRATION_POINT : 0);
+  el.namespace = namespace;
+  return el;
+}
+
 const ASCII_WHITESPACE_ONLY = /^[ \t\n\f\r]*$/;
 const LEADING_WHITESPACE = /^[ \t\n\f\r]*/;
 const CR_LF = /\r\n?/g;
@@ -140,16 +182,10 @@ function moveChildren(from: Element, to: Element): void {
 
 const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
-const isHtml = (el: Element, names: Set<string>) => el.namespace === undefined && names.has(el.name);
-
-function isSpecial(el: Element): boolean {
-  return el.namespace === undefined ? SPECIAL.has(el.name) : INTEGRATION_POINTS.has(el.name);
-}
+const isSpecial = (el: HtmlElement) => (el.flags & (SPECIAL | INTEGRATION_POINT)) !== 0;
 
 /** (SVG and MathML text containers bound every scope) */
-function isScopeBoundary(el: Element, boundaries: Set<string>): boolean {
-  return el.namespace === undefined ? boundaries.has(el.name) : INTEGRATION_POINTS.has(el.name);
-}
+const isScopeBoundary = (el: HtmlElement, scope: number) => (el.flags & (scope | INTEGRATION_POINT)) !== 0;
 
 function sameAttributes(a: Attribs, b: Attribs): boolean {
   const keys = Object.keys(a);
@@ -161,15 +197,17 @@ function sameAttributes(a: Attribs, b: Attribs): boolean {
 
 class TreeBuilder implements TokenizerCallbacks {
   readonly doc = new Document([]);
-  private readonly html = new Element('html', {});
-  private head: Element | null = null;
-  private body: Element | null = null;
+  private readonly html = createElement('html', {});
+  private head: HtmlElement | null = null;
+  private body: HtmlElement | null = null;
   /** the stack of open elements; the current node is last */
-  private readonly stack: Element[] = [this.html];
+  private readonly stack: HtmlElement[] = [this.html];
   /** open (or reopenable) formatting elements; null marks a cell, caption or object boundary */
-  private readonly formatting: (Element | null)[] = [];
+  private readonly formatting: (HtmlElement | null)[] = [];
   /** the open <form>: a nested one is ignored */
-  private form: Element | null = null;
+  private form: HtmlElement | null = null;
+  /** open paragraphs: with none, a block needs no look down the stack for one to close */
+  private paragraphs = 0;
   /** text arrived where the current node is table structure, placed at the next tag */
   private tableText = '';
   /** inside <noscript>, whose content is raw text that no one renders */
@@ -181,12 +219,14 @@ class TreeBuilder implements TokenizerCallbacks {
   private attribName = '';
   private attribValue = '';
 
+  private readonly keptShapes: Set<number>;
+
   constructor(
     private readonly source: string,
     private readonly keep: ReadonlySet<string> | undefined,
-    private readonly hasNul: boolean,
   ) {
     append(this.doc, this.html);
+    this.keptShapes = new Set([...(keep ?? [])].map((name) => shape(name, 0, name.length)));
   }
 
   /** A page without body content still gets its (empty) <body>. */
@@ -195,7 +235,7 @@ class TreeBuilder implements TokenizerCallbacks {
     if (!this.body) this.openBody({});
   }
 
-  private get current(): Element {
+  private get current(): HtmlElement {
     return this.stack[this.stack.length - 1];
   }
 
@@ -203,7 +243,15 @@ class TreeBuilder implements TokenizerCallbacks {
 
   ontext(start: number, end: number): void {
     if (end === this.source.length && (start < 0 || this.inCutTag(start))) return;
-    this.text(this.source.slice(start, end));
+    const raw = this.source.slice(start, end);
+    this.text(raw.includes('&') ? this.decoded(raw) : raw);
+  }
+
+  /** Text with its character references decoded, except in raw text (scripts, styles…). */
+  private decoded(raw: string): string {
+    const { name, namespace, flags } = this.current;
+    if (flags & RAW_TEXT) return name === 'title' || name === 'textarea' ? references.text(raw) : raw;
+    return name === 'plaintext' && namespace === undefined ? raw : references.text(raw);
   }
   /**
    * Whether the text at `start` belongs to a tag cut off by the end of the source (`…<td><p`,
@@ -216,26 +264,30 @@ class TreeBuilder implements TokenizerCallbacks {
     return isAsciiLetter(next) || (next === 47 && isAsciiLetter(this.source.charCodeAt(lt + 2)));
   }
 
-  ontextentity(codepoint: number): void {
-    this.text(String.fromCodePoint(codepoint));
-  }
+  ontextentity(): void {}
   onopentagname(start: number, end: number): void {
     this.tagName = nameAt(this.source, start, end);
     this.attribs = {};
   }
   onattribname(start: number, end: number): void {
-    const name = nameAt(this.source, start, end);
-    this.attribName = this.keep === undefined || this.keep.has(name) ? name : '';
+    this.attribName = this.keptName(start, end);
     this.attribValue = '';
+  }
+  /** The name of an attribute to keep, else '' (its length and first letter rule most out at once). */
+  private keptName(start: number, end: number): string {
+    if (this.keep === undefined) return nameAt(this.source, start, end);
+    if (!this.keptShapes.has(shape(this.source, start, end))) return '';
+    const name = nameAt(this.source, start, end);
+    return this.keep.has(name) ? name : '';
   }
   onattribdata(start: number, end: number): void {
     if (this.attribName !== '') this.attribValue += this.source.slice(start, end);
   }
-  onattribentity(codepoint: number): void {
-    if (this.attribName !== '') this.attribValue += String.fromCodePoint(codepoint);
-  }
-  onattribend(): void {
-    if (this.attribName !== '' && !Object.hasOwn(this.attribs, this.attribName)) this.attribs[this.attribName] = this.attribValue;
+  onattribentity(): void {}
+  onattribend(quote: QuoteType): void {
+    if (this.attribName === '' || Object.hasOwn(this.attribs, this.attribName)) return;
+    const value = this.attribValue;
+    this.attribs[this.attribName] = value.includes('&') ? references.attribute(value, quote) : value;
   }
   onopentagend(): void {
     this.flushTableText();
@@ -270,7 +322,7 @@ class TreeBuilder implements TokenizerCallbacks {
   private text(data: string): void {
     if (this.inNoscript) return;
     let current = this.current;
-    if (isHtml(current, FOSTER_TARGETS)) {
+    if (current.flags & FOSTER_TARGET) {
       this.tableText += data;
       return;
     }
@@ -284,23 +336,25 @@ class TreeBuilder implements TokenizerCallbacks {
       return;
     }
     if (!this.body && (current === this.html || current === this.head)) {
-      if (ASCII_WHITESPACE_ONLY.test(data)) return;
+      // blanks before the body are not in it
+      data = data.replace(LEADING_WHITESPACE, '');
+      if (data === '') return;
       this.quirks ??= true;
       this.openBody({});
     }
     // (a select or a raw-text element takes text as it is)
-    if (!RAW_TEXT.has(current.name) && this.selectIndex() === -1) this.reconstruct();
+    if (!(current.flags & RAW_TEXT) && this.selectIndex() === -1) this.reconstruct();
     current = this.current;
-    appendText(current, this.hasNul ? withoutNul(data, current.name) : data);
+    appendText(current, withoutNul(data, current.name));
   }
 
   /** Text between rows stays there when blank, else goes before the table as a whole, as in browsers. */
   private flushTableText(): void {
     if (this.tableText === '') return;
-    const data = this.hasNul ? withoutNul(this.tableText, 'table') : this.tableText;
+    const data = withoutNul(this.tableText, 'table');
     this.tableText = '';
     if (!ASCII_WHITESPACE_ONLY.test(data)) this.reconstruct();
-    if (!ASCII_WHITESPACE_ONLY.test(data) && isHtml(this.current, FOSTER_TARGETS)) {
+    if (!ASCII_WHITESPACE_ONLY.test(data) && this.current.flags & FOSTER_TARGET) {
       const table = this.openTable();
       const prev = table.prev;
       if (prev instanceof Text) prev.data += data;
@@ -315,15 +369,16 @@ class TreeBuilder implements TokenizerCallbacks {
   private startTag(name: string, attribs: Attribs, selfClosing: boolean): void {
     this.quirks ??= true;
     if (this.inNoscript) return;
+    const flags = flagsOf(name);
     if (this.inForeign()) {
-      const breaks = BREAKS_FOREIGN.has(name) || (name === 'font' && ('color' in attribs || 'face' in attribs || 'size' in attribs));
+      const breaks = flags & BREAKS_FOREIGN || (name === 'font' && ('color' in attribs || 'face' in attribs || 'size' in attribs));
       if (!breaks) {
         this.insert(name, attribs, !selfClosing);
         return;
       }
       while (this.inForeign()) this.pop();
     }
-    if (!this.body && !this.beforeBody(name, attribs)) return;
+    if (!this.body && !this.beforeBody(name, flags, attribs)) return;
     const current = this.current;
     if (current.name === 'colgroup' && current.namespace === undefined) {
       if (name === 'col') {
@@ -332,13 +387,14 @@ class TreeBuilder implements TokenizerCallbacks {
       }
       if (name !== 'template') this.pop();
     }
-    if (this.selectIndex() !== -1 && !this.selectStartTag(name, attribs)) return;
-    if (TABLE_CONTEXT.has(name)) this.tableStartTag(name, attribs);
-    else this.bodyStartTag(name === 'image' ? 'img' : name, attribs, selfClosing);
+    if (this.selectIndex() !== -1 && !this.selectStartTag(name, flags, attribs)) return;
+    if (flags & TABLE_PART) this.tableStartTag(name, attribs);
+    else if (name === 'image') this.bodyStartTag('img', flagsOf('img'), attribs, selfClosing);
+    else this.bodyStartTag(name, flags, attribs, selfClosing);
   }
 
   /** Start tags before the body: head content goes to <head>; false when the tag was consumed. */
-  private beforeBody(name: string, attribs: Attribs): boolean {
+  private beforeBody(name: string, flags: number, attribs: Attribs): boolean {
     if (name === 'html' || name === 'frameset' || name === 'frame') return false;
     if (name === 'head') {
       if (!this.head) this.openHead();
@@ -348,33 +404,33 @@ class TreeBuilder implements TokenizerCallbacks {
       this.openBody(attribs);
       return false;
     }
-    if (!HEAD_CONTENT.has(name)) {
+    if (!(flags & HEAD_CONTENT)) {
       this.openBody({});
       return true;
     }
     if (!this.head) this.openHead();
     // after </head>, head content still goes into the head
-    const el = new Element(name, attribs);
+    const el = createElement(name, attribs);
     append(this.stack.includes(this.head!) ? this.current : this.head!, el);
-    if (!VOID.has(name)) this.stack.push(el);
+    if (!(flags & VOID)) this.stack.push(el);
     if (name === 'noscript') this.inNoscript = true;
     return false;
   }
 
   private openHead(): void {
-    this.head = new Element('head', {});
+    this.head = createElement('head', {});
     append(this.html, this.head);
     this.stack.push(this.head);
   }
 
   private openBody(attribs: Attribs): void {
     this.stack.length = 1;
-    this.body = new Element('body', attribs);
+    this.body = createElement('body', attribs);
     append(this.html, this.body);
     this.stack.push(this.body);
   }
 
-  private bodyStartTag(name: string, attribs: Attribs, selfClosing: boolean): void {
+  private bodyStartTag(name: string, flags: number, attribs: Attribs, selfClosing: boolean): void {
     switch (name) {
       case 'html':
       case 'head':
@@ -395,7 +451,7 @@ class TreeBuilder implements TokenizerCallbacks {
       case 'li':
       case 'dd':
       case 'dt':
-        this.closeListItem(name === 'li' ? LI : DD_DT);
+        this.closeListItem(name === 'li' ? LIST_ITEM : DEFINITION);
         this.closeParagraph();
         this.insert(name, attribs, true);
         return;
@@ -423,23 +479,23 @@ class TreeBuilder implements TokenizerCallbacks {
         this.insert(name, attribs, true);
         return;
     }
-    if (HEADINGS.has(name)) {
+    if (flags & HEADING) {
       this.closeParagraph();
-      if (isHtml(this.current, HEADINGS)) this.pop();
-    } else if (CLOSES_P.has(name)) {
+      if (this.current.flags & HEADING) this.pop();
+    } else if (flags & CLOSES_P) {
       this.closeParagraph();
     }
-    if (!NO_RECONSTRUCT.has(name) || name === 'xmp') this.reconstruct();
-    const open = !VOID.has(name) && !(selfClosing && (name === 'svg' || name === 'math'));
+    if (!(flags & NO_RECONSTRUCT) || name === 'xmp') this.reconstruct();
+    const open = !(flags & VOID) && !(selfClosing && (name === 'svg' || name === 'math'));
     const el = this.insert(name, attribs, open);
-    if (FORMATTING.has(name)) this.pushFormatting(el);
-    else if (MARKERS.has(name)) this.formatting.push(null);
+    if (flags & FORMATTING) this.pushFormatting(el);
+    else if (flags & MARKER) this.formatting.push(null);
   }
 
   private startForm(attribs: Attribs): void {
     if (this.form) return;
     const at = this.tableContext();
-    if (at !== -1 && isHtml(this.stack[at], FOSTER_TARGETS)) {
+    if (at !== -1 && this.stack[at].flags & FOSTER_TARGET) {
       // a form between rows stays there, empty
       this.form = this.insert('form', attribs, false);
       return;
@@ -466,13 +522,13 @@ class TreeBuilder implements TokenizerCallbacks {
     const at = this.tableContext();
     if (at === -1) {
       // cells, rows and sections outside any table are ignored, as browsers do
-      if (name === 'table') this.bodyStartTag(name, attribs, false);
+      if (name === 'table') this.bodyStartTag(name, flagsOf(name), attribs, false);
       return;
     }
     const context = this.stack[at].name;
     if (context === 'td' || context === 'th' || context === 'caption') {
       if (name === 'table') {
-        this.bodyStartTag(name, attribs, false);
+        this.bodyStartTag(name, flagsOf(name), attribs, false);
         return;
       }
       this.popTo(at);
@@ -486,7 +542,7 @@ class TreeBuilder implements TokenizerCallbacks {
         this.tableStartTag(name, attribs);
         return;
       case 'caption':
-        this.clearTo(TABLE_ONLY);
+        this.clearTo(TABLE);
         this.insert(name, attribs, true);
         this.formatting.push(null);
         return;
@@ -494,21 +550,21 @@ class TreeBuilder implements TokenizerCallbacks {
       case 'tbody':
       case 'thead':
       case 'tfoot':
-        this.clearTo(TABLE_ONLY);
+        this.clearTo(TABLE);
         this.insert(name, attribs, true);
         return;
       case 'col':
-        this.clearTo(TABLE_ONLY);
+        this.clearTo(TABLE);
         this.insert('colgroup', {}, true);
         this.insert(name, attribs, false);
         return;
       case 'tr':
-        this.clearTo(TABLE_BODY);
+        this.clearTo(TABLE | TABLE_SECTION);
         if (this.current.name === 'table') this.insert('tbody', {}, true);
         this.insert(name, attribs, true);
         return;
       default: // td, th
-        this.clearTo(TABLE_ROW);
+        this.clearTo(FOSTER_TARGET);
         if (this.current.name === 'table') this.insert('tbody', {}, true);
         if (this.current.name !== 'tr') this.insert('tr', {}, true);
         this.insert(name, attribs, true);
@@ -517,7 +573,7 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   /** Start tags inside <select>, which holds options only; true when the tag is processed as usual after the select. */
-  private selectStartTag(name: string, attribs: Attribs): boolean {
+  private selectStartTag(name: string, flags: number, attribs: Attribs): boolean {
     switch (name) {
       case 'option':
         if (this.current.name === 'option') this.pop();
@@ -542,7 +598,7 @@ class TreeBuilder implements TokenizerCallbacks {
         this.insert(name, attribs, true);
         return false;
     }
-    if (ENDS_SELECT_IN_TABLE.has(name) && this.tableContext() !== -1) {
+    if (flags & ENDS_SELECT_IN_TABLE && this.tableContext() !== -1) {
       this.popTo(this.selectIndex());
       return true;
     }
@@ -550,10 +606,10 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   /** <li> closes an open list item, <dd>/<dt> an open definition, unless a block other than div/p/address intervenes */
-  private closeListItem(names: Set<string>): void {
+  private closeListItem(item: number): void {
     for (let i = this.stack.length - 1; i > 0; i--) {
       const el = this.stack[i];
-      if (isHtml(el, names)) {
+      if (el.flags & item) {
         this.popTo(i);
         return;
       }
@@ -562,24 +618,26 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   private closeParagraph(): void {
-    const at = this.inScope('p', BUTTON_SCOPE);
+    const at = this.paragraphInScope();
     if (at !== -1) this.popTo(at);
   }
 
+  private paragraphInScope(): number {
+    return this.paragraphs === 0 ? -1 : this.inScope('p', BUTTON_SCOPE);
+  }
+
   /** Inserts an element at the current node, or before the table when the current node is table structure. */
-  private insert(name: string, attribs: Attribs, open: boolean): Element {
-    const el = new Element(name, attribs);
+  private insert(name: string, attribs: Attribs, open: boolean): HtmlElement {
     const current = this.current;
-    if (current.namespace !== undefined && !INTEGRATION_POINTS.has(current.name)) el.namespace = current.namespace;
-    else if (name === 'svg' || name === 'math') el.namespace = name;
-    const structure = el.namespace === undefined && (TABLE_CONTEXT.has(name) || name === 'form');
-    this.insertAt(current, el, !structure);
-    if (open) this.stack.push(el);
+    const namespace = this.inForeign() ? current.namespace : name === 'svg' || name === 'math' ? name : undefined;
+    const el = createElement(name, attribs, namespace);
+    this.insertAt(current, el, !(el.flags & TABLE_PART) && name !== 'form');
+    if (open) this.push(el);
     return el;
   }
 
-  private insertAt(target: Element, node: Element, foster = true): void {
-    if (foster && isHtml(target, FOSTER_TARGETS)) insertBefore(this.openTable(), node);
+  private insertAt(target: HtmlElement, node: HtmlElement, foster = true): void {
+    if (foster && target.flags & FOSTER_TARGET) insertBefore(this.openTable(), node);
     else append(target, node);
   }
 
@@ -630,6 +688,7 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   private bodyEndTag(name: string): void {
+    const flags = flagsOf(name);
     switch (name) {
       case 'body':
       case 'html':
@@ -640,8 +699,8 @@ class TreeBuilder implements TokenizerCallbacks {
         return;
       case 'p':
         // a stray </p> makes an empty paragraph, as in browsers
-        if (this.inScope('p', BUTTON_SCOPE) === -1) this.insert('p', {}, false);
-        else this.popTo(this.inScope('p', BUTTON_SCOPE));
+        if (this.paragraphInScope() === -1) this.insert('p', {}, false);
+        else this.closeParagraph();
         return;
       case 'li':
         this.popInScope(name, LIST_SCOPE);
@@ -654,20 +713,20 @@ class TreeBuilder implements TokenizerCallbacks {
         this.endForm();
         return;
     }
-    if (HEADINGS.has(name)) {
+    if (flags & HEADING) {
       for (let i = this.stack.length - 1; i > 0; i--) {
         const el = this.stack[i];
-        if (isHtml(el, HEADINGS)) return this.popTo(i);
+        if (el.flags & HEADING) return this.popTo(i);
         if (isScopeBoundary(el, SCOPE)) return;
       }
-    } else if (TABLE_CONTEXT.has(name)) {
+    } else if (flags & TABLE_PART) {
       this.popInScope(name, TABLE_SCOPE);
-    } else if (BLOCK_ENDS.has(name)) {
+    } else if (flags & BLOCK_END) {
       const at = this.inScope(name, SCOPE);
       if (at === -1) return;
       this.popTo(at);
-      if (MARKERS.has(name)) this.clearToLastMarker();
-    } else if (!FORMATTING.has(name) || !this.adoptionAgency(name)) {
+      if (flags & MARKER) this.clearToLastMarker();
+    } else if (!(flags & FORMATTING) || !this.adoptionAgency(name)) {
       this.anyOtherEndTag(name);
     }
   }
@@ -677,7 +736,7 @@ class TreeBuilder implements TokenizerCallbacks {
     const form = this.form;
     this.form = null;
     if (!form || !this.elementInScope(form)) return;
-    while (isHtml(this.current, IMPLIED_END)) this.pop();
+    while (this.current.flags & IMPLIED_END) this.pop();
     this.stack.splice(this.stack.lastIndexOf(form), 1);
   }
 
@@ -709,7 +768,7 @@ class TreeBuilder implements TokenizerCallbacks {
         this.popTo(this.selectIndex());
         return false;
     }
-    if (ENDS_SELECT_IN_TABLE.has(name) && this.tableContext() !== -1 && this.inScope(name, TABLE_SCOPE) !== -1) {
+    if (flagsOf(name) & ENDS_SELECT_IN_TABLE && this.tableContext() !== -1 && this.inScope(name, TABLE_SCOPE) !== -1) {
       this.popTo(this.selectIndex());
       return true;
     }
@@ -718,7 +777,7 @@ class TreeBuilder implements TokenizerCallbacks {
 
   // --- formatting elements -------------------------------------------------------------------
 
-  private pushFormatting(el: Element): void {
+  private pushFormatting(el: HtmlElement): void {
     // at most three identical entries since the last marker (the "Noah's Ark" clause)
     let same = 0;
     let earliest = -1;
@@ -734,7 +793,7 @@ class TreeBuilder implements TokenizerCallbacks {
     this.formatting.push(el);
   }
 
-  private lastFormatting(name: string): Element | undefined {
+  private lastFormatting(name: string): HtmlElement | undefined {
     for (let i = this.formatting.length - 1; i >= 0; i--) {
       const entry = this.formatting[i];
       if (entry === null) return undefined;
@@ -793,7 +852,7 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   /** One round of the adoption agency: `element` (at `at` in the stack) ends above `furthestBlock`. */
-  private adopt(element: Element, at: number, furthestBlock: Element): void {
+  private adopt(element: HtmlElement, at: number, furthestBlock: HtmlElement): void {
     const commonAncestor = this.stack[at - 1];
     let bookmark = this.formatting.indexOf(element);
     let lastNode = furthestBlock;
@@ -812,7 +871,7 @@ class TreeBuilder implements TokenizerCallbacks {
         this.stack.splice(index, 1);
         continue;
       }
-      node = new Element(node.name, { ...node.attribs });
+      node = createElement(node.name, { ...node.attribs });
       this.formatting[entry] = node;
       this.stack[index] = node;
       if (lastNode === furthestBlock) bookmark = entry + 1;
@@ -822,7 +881,7 @@ class TreeBuilder implements TokenizerCallbacks {
     }
     detach(lastNode);
     this.insertAt(commonAncestor, lastNode);
-    const clone = new Element(element.name, { ...element.attribs });
+    const clone = createElement(element.name, { ...element.attribs });
     moveChildren(furthestBlock, clone);
     append(furthestBlock, clone);
     const entry = this.formatting.indexOf(element);
@@ -835,9 +894,15 @@ class TreeBuilder implements TokenizerCallbacks {
 
   // --- the stack -----------------------------------------------------------------------------
 
+  private push(el: HtmlElement): void {
+    this.stack.push(el);
+    if (el.flags & PARAGRAPH) this.paragraphs++;
+  }
+
   private pop(): void {
     const el = this.stack.pop()!;
-    if (isHtml(el, CELLS)) this.clearToLastMarker();
+    if (el.flags & CELL) this.clearToLastMarker();
+    if (el.flags & PARAGRAPH) this.paragraphs--;
   }
 
   /** Pops the element at `index` and everything above it. */
@@ -845,17 +910,17 @@ class TreeBuilder implements TokenizerCallbacks {
     while (this.stack.length > index) this.pop();
   }
 
-  private popInScope(name: string, boundaries: Set<string>): void {
+  private popInScope(name: string, boundaries: number): void {
     const at = this.inScope(name, boundaries);
     if (at !== -1) this.popTo(at);
   }
 
-  /** Pops until the current node is one of `names` (or the root). */
-  private clearTo(names: Set<string>): void {
-    while (this.stack.length > 1 && !isHtml(this.current, names)) this.pop();
+  /** Pops until the current node has one of `flags` (or is the root). */
+  private clearTo(flags: number): void {
+    while (this.stack.length > 1 && !(this.current.flags & flags)) this.pop();
   }
 
-  private inScope(name: string, boundaries: Set<string>): number {
+  private inScope(name: string, boundaries: number): number {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const el = this.stack[i];
       if (el.name === name && el.namespace === undefined) return i;
@@ -864,7 +929,7 @@ class TreeBuilder implements TokenizerCallbacks {
     return -1;
   }
 
-  private elementInScope(target: Element): boolean {
+  private elementInScope(target: HtmlElement): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const el = this.stack[i];
       if (el === target) return true;
@@ -877,15 +942,15 @@ class TreeBuilder implements TokenizerCallbacks {
   private tableContext(): number {
     for (let i = this.stack.length - 1; i > 0; i--) {
       const el = this.stack[i];
-      if (isHtml(el, TABLE_CONTEXT)) return i;
+      if (el.flags & TABLE_PART) return i;
       if (el.name === 'template') return -1;
     }
     return -1;
   }
 
   /** the innermost open table (called only where one is open) */
-  private openTable(): Element {
-    for (let i = this.stack.length - 1; i > 0; i--) if (isHtml(this.stack[i], TABLE_ONLY)) return this.stack[i];
+  private openTable(): HtmlElement {
+    for (let i = this.stack.length - 1; i > 0; i--) if (this.stack[i].flags & TABLE) return this.stack[i];
     return this.body!;
   }
 
@@ -902,7 +967,7 @@ class TreeBuilder implements TokenizerCallbacks {
 
   private inForeign(): boolean {
     const current = this.current;
-    return current.namespace !== undefined && !INTEGRATION_POINTS.has(current.name);
+    return current.namespace !== undefined && !(current.flags & INTEGRATION_POINT);
   }
 }
 
@@ -912,37 +977,45 @@ class TreeBuilder implements TokenizerCallbacks {
 /** Tag and attribute names, lowercase; common ones without a new string (tokens are mostly these). */
 const NAMES = new Map<number, string>();
 for (const name of [
-  ...VOID, ...HEAD_CONTENT, ...NO_RECONSTRUCT, ...BLOCK_ENDS, ...SPECIAL, ...FORMATTING, ...TABLE_CONTEXT, ...BREAKS_FOREIGN,
+  ...FLAGS.keys(),
   'abbr', 'cite', 'del', 'ins', 'kbd', 'label', 'q', 'samp', 'span', 'sub', 'sup', 'var', 'svg', 'math', 'path', 'g', 'option',
   'optgroup', 'select', 'class', 'id', 'style', 'hidden', 'href', 'src', 'alt', 'type', 'name', 'value', 'width', 'height',
   'align', 'valign', 'border', 'colspan', 'rowspan', 'nowrap', 'target', 'content', 'charset', 'lang', 'color', 'face', 'size',
 ]) {
-  const key = nameKey(name, 0, name.length);
-  if (key !== -1) NAMES.set(key, name);
+  NAMES.set(nameHash(name, 0, name.length), name);
 }
 
-/** [a-z0-9]{1,8} case-insensitively as a number (6 bits a character), else -1 */
-function nameKey(s: string, start: number, end: number): number {
-  if (end - start > 8) return -1;
-  let key = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    if (c >= 97 && c <= 122) key = key * 64 + (c - 96);
-    else if (c >= 48 && c <= 57) key = key * 64 + (c - 21);
-    else return -1;
-  }
-  return key;
+/** A name's length and first letter, as one number. */
+const shape = (s: string, start: number, end: number) => ((end - start) << 7) | (s.charCodeAt(start) | 0x20);
+
+/** A small-integer hash of a name, case-insensitive for ASCII letters. */
+function nameHash(s: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + (s.charCodeAt(i) | 0x20)) & 0x3fffffff;
+  return hash;
 }
 
 function nameAt(s: string, start: number, end: number): string {
-  const key = nameKey(s, start, end);
-  return (key !== -1 && NAMES.get(key)) || s.slice(start, end).toLowerCase();
+  const known = NAMES.get(nameHash(s, start, end));
+  if (known !== undefined && known.length === end - start && sameName(known, s, start)) return known;
+  return s.slice(start, end).toLowerCase();
+}
+
+/** `name` (lowercase) equals the name at `start` in `s`, ignoring the case of ASCII letters */
+function sameName(name: string, s: string, start: number): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = s.charCodeAt(start + i);
+    if (c !== name.charCodeAt(i) && !(c >= 65 && c <= 90 && c + 32 === name.charCodeAt(i))) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 /** Text as browsers keep it: NUL dropped (replaced in <title> and <textarea>). */
 function withoutNul(data: string, parent: string): string {
+  // (searched for in text only: a search for NUL through a whole page is slow in V8)
+  if (!data.includes('\0')) return data;
   return data.replaceAll('\0', parent === 'title' || parent === 'textarea' ? '\ufffd' : '');
 }
 
@@ -964,6 +1037,79 @@ function quirksDoctype(declaration: string): boolean {
   return systemId === undefined && QUIRKS_PUBLIC_ID_WITHOUT_SYSTEM_ID.test(publicId);
 }
 
+const COMMON_REFERENCE = /&(nbsp|amp|lt|gt|quot);/g;
+const OTHER_REFERENCE = /&(?!(?:nbsp|amp|lt|gt|quot);)/;
+/** a reference and the text after it, up to the next one or a '<' */
+const REFERENCE_RUN = /&[^&<]*/g;
+const COMMON_CHARACTER: Record<string, string> = { nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"' };
+const commonCharacter = (_: string, name: string) => COMMON_CHARACTER[name];
+
+/** Text whose references are all common ones; most are &nbsp;, many a whole cell's text. */
+function decodeCommon(raw: string): string {
+  if (raw === '&nbsp;') return '\u00a0';
+  const text = raw.replaceAll('&nbsp;', '\u00a0');
+  return text.includes('&') ? text.replace(COMMON_REFERENCE, commonCharacter) : text;
+}
+
+/**
+ * Character references (&nbsp;, &#8212;…). The page is tokenized without decoding them, which is
+ * faster; the few texts that hold one are decoded here: the commonest references at once, the
+ * rest by htmlparser2's tokenizer itself, with the HTML rules (legacy names without ';'…).
+ */
+class References implements TokenizerCallbacks {
+  private out = '';
+  private source = '';
+  private tokenizer: Tokenizer | undefined;
+
+  text(raw: string): string {
+    if (!OTHER_REFERENCE.test(raw)) return decodeCommon(raw);
+    // a reference at a time, so that the tokenizer sees no '<' of the text (nor takes it for a tag)
+    return raw.replace(REFERENCE_RUN, (run) => this.decode(run));
+  }
+
+  attribute(raw: string, quote: QuoteType): string {
+    if (!OTHER_REFERENCE.test(raw)) return decodeCommon(raw);
+    const q = quote === QuoteType.Double ? '"' : quote === QuoteType.Single ? "'" : '';
+    return this.decode(`<a b=${q}${raw}${q}>`);
+  }
+
+  private decode(source: string): string {
+    this.out = '';
+    this.source = source;
+    this.tokenizer ??= new Tokenizer({ decodeEntities: true }, this);
+    this.tokenizer.reset();
+    this.tokenizer.write(source);
+    this.tokenizer.end();
+    return this.out;
+  }
+
+  ontext(start: number, end: number): void {
+    this.out += this.source.slice(start, end);
+  }
+  ontextentity(codepoint: number): void {
+    this.out += String.fromCodePoint(codepoint);
+  }
+  onattribdata(start: number, end: number): void {
+    this.out += this.source.slice(start, end);
+  }
+  onattribentity(codepoint: number): void {
+    this.out += String.fromCodePoint(codepoint);
+  }
+  onattribname(): void {}
+  onattribend(): void {}
+  oncdata(): void {}
+  onclosetag(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onend(): void {}
+  onopentagend(): void {}
+  onopentagname(): void {}
+  onprocessinginstruction(): void {}
+  onselfclosingtag(): void {}
+}
+
+const references = new References();
+
 export interface ParseHtmlOptions {
   /** the attributes to keep (all when not given): a parse that reads few is faster */
   attributes?: ReadonlySet<string>;
@@ -973,8 +1119,8 @@ export interface ParseHtmlOptions {
 export function parseHtml(html: string, options: ParseHtmlOptions = {}): Document {
   // as in browsers, CR and CRLF are LF before anything else
   const source = html.includes('\r') ? html.replace(CR_LF, '\n') : html;
-  const builder = new TreeBuilder(source, options.attributes, source.includes('\0'));
-  const tokenizer = new Tokenizer({ decodeEntities: true }, builder);
+  const builder = new TreeBuilder(source, options.attributes);
+  const tokenizer = new Tokenizer({ decodeEntities: false }, builder);
   tokenizer.write(source);
   tokenizer.end();
   builder.finish();

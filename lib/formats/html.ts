@@ -77,7 +77,8 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 function isHidden(el: Element): boolean {
   const { hidden, style } = el.attribs;
   if (hidden !== undefined) return true;
-  return style !== undefined && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
+  // (display:none is the shortest hiding style)
+  return style !== undefined && style.length >= 12 && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
 }
 
 function looksLikeChrome(el: Element): boolean {
@@ -96,19 +97,16 @@ function isTitleCandidate(el: Element): boolean {
 
 const WHITESPACE = /[\s\u200b\ufeff]+/g;
 
-/** Runs of whitespace as one space, trimmed. Most cells and lines have nothing to collapse. */
+const HAS_WHITESPACE = /[\s\u200b\ufeff]/;
+
+/** Runs of whitespace as one space, trimmed. */
 function collapsed(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) return text.replace(WHITESPACE, ' ').trim();
-  }
-  return text;
+  return text.replace(WHITESPACE, ' ').trim();
 }
 
-/** A character of WHITESPACE: \s or a zero-width space. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** collapsed() for a short text, which mostly has no whitespace (testing first is faster then) */
+function collapsedShort(text: string): string {
+  return HAS_WHITESPACE.test(text) ? collapsed(text) : text;
 }
 
 /** Characters that show; whitespace inside a text node is rare enough to count. */
@@ -137,6 +135,7 @@ const LAYOUT_CELL_CHARS = 500;
 
 class Render {
   readonly lines: string[] = [];
+  /** for the elements the article and the chrome are chosen from (body, containers, chrome) */
   readonly stats = new Map<Element, Stats>();
   /** elements named or tagged like page chrome, judged once the page total is known */
   readonly chrome: Element[] = [];
@@ -169,7 +168,7 @@ class Render {
     if (block) this.flush();
     s.start = start;
     s.end = this.lines.length;
-    this.stats.set(el, s);
+    if (chrome || CONTAINER_TAGS.has(el.name) || el.name === 'body') this.stats.set(el, s);
     if (chrome) this.chrome.push(el);
     if (isTitleCandidate(el)) this.titles.push(el);
     return s;
@@ -281,7 +280,7 @@ function rowCells(row: Element): Element[] {
 
 /** A cell's text: line breaks and paragraphs inside it join with nothing (商业<br>企业 → 商业企业). */
 export function cellText(cell: Element): string {
-  const text = collapsed(collectCellText(cell, ''));
+  const text = collapsedShort(collectCellText(cell, ''));
   return text.includes('|') ? text.replace(/\|/g, '¦') : text;
 }
 
