@@ -66,25 +66,31 @@ export async function failedChecks(db: Db, params: FailedCheckParams = {}): Prom
     );
   }
   const filter = sql.join(conditions, sql` and `);
-  const from = sql`check_results c join report_facts f on f.report_id = c.report_id`;
+  // failures are a few per cent of check rows: select them first (partial index), each joined
+  // to its report's facts by primary key (`offset 0` keeps the planner from turning that into a
+  // scan of every report for a hash join), then sort and page them, then read the details
+  // (jsonb failures) of the page only
+  const failed = (where: SQL) =>
+    sql`select c.id, c.check_id, c.severity, f.year, f.scope, f.template, f.region_id
+        from check_results c
+        cross join lateral (select * from report_facts f where f.report_id = c.report_id offset 0) f
+        where ${where}`;
   const [rows, byCheck] = await Promise.all([
-    // the page is chosen on narrow columns; details (jsonb failures) are read for its rows only
     selectRows<Record<string, unknown>>(
       db,
-      sql`with page as (
-            select c.id, f.year, f.scope, f.template, g.id as region_id, g.code, g.name, g.level
-            from ${from} join regions g on g.id = f.region_id
-            where ${filter}
-            order by f.year desc, g.code, g.name, c.check_id, c.id
+      sql`with failed as materialized (${failed(filter)}),
+          page as (
+            select failed.*, g.code, g.name, g.level from failed join regions g on g.id = failed.region_id
+            order by failed.year desc, g.code, g.name, failed.check_id, failed.id
             limit ${params.limit ?? 100} offset ${params.offset ?? 0})
-          select page.*, c.report_id, c.check_id, c.severity, c.detail, c.failures, c.other_report_id
+          select page.*, c.report_id, c.detail, c.failures, c.other_report_id
           from page join check_results c on c.id = page.id
-          order by page.year desc, page.code, page.name, c.check_id, c.id`,
+          order by page.year desc, page.code, page.name, page.check_id, page.id`,
     ),
     selectRows<{ check_id: string; severity: 'hard' | 'soft'; failed: number }>(
       db,
-      sql`select c.check_id, c.severity, count(*)::int as failed from ${from} where ${params.checkIds ? filterWithoutCheck : filter}
-          group by c.check_id, c.severity order by failed desc, c.check_id`,
+      sql`with failed as materialized (${failed(params.checkIds ? filterWithoutCheck : filter)})
+          select check_id, severity, count(*)::int as failed from failed group by check_id, severity order by failed desc, check_id`,
     ),
   ]);
   const counted = byCheck.filter((b) => !params.checkIds || params.checkIds.includes(b.check_id));

@@ -89,7 +89,8 @@ async function expectedRegions(db: Db, params: Selection, found: Found[]): Promi
     code = outer.code;
   }
   const listed = listedWithin(level, code);
-  const stored = await selectRows<RegionLabel>(db, sql`select id, code, name, level from regions where level = ${level} and code is not null`);
+  const codes = code === null ? sql`code is not null` : listed.length ? sql`code in (${sql.join(listed.map((p) => sql`${p.code}`), sql`, `)})` : sql`false`;
+  const stored = await selectRows<RegionLabel>(db, sql`select id, code, name, level from regions where level = ${level} and ${codes}`);
   const byCode = new Map(stored.map((r) => [r.code!, { ...r, id: Number(r.id) }]));
   const out = listed.map((place) => {
     const label = byCode.get(place.code) ?? null;

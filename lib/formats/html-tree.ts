@@ -1111,15 +1111,19 @@ class References implements TokenizerCallbacks {
 const references = new References();
 
 export interface ParseHtmlOptions {
-  /** the attributes to keep (all when not given): a parse that reads few is faster */
-  attributes?: ReadonlySet<string>;
+  /** the only attributes the caller reads (all are kept when not given): keeping few is faster */
+  attributes?: Iterable<string>;
 }
+
+/** attributes the tree construction reads itself (a <font> with one of these ends an open <svg>) */
+const OWN_ATTRIBUTES = ['color', 'face', 'size'];
 
 /** Parses an HTML document (or fragment) into a tree that always has <html> and <body>. */
 export function parseHtml(html: string, options: ParseHtmlOptions = {}): Document {
   // as in browsers, CR and CRLF are LF before anything else
   const source = html.includes('\r') ? html.replace(CR_LF, '\n') : html;
-  const builder = new TreeBuilder(source, options.attributes);
+  const keep = options.attributes && new Set([...options.attributes, ...OWN_ATTRIBUTES]);
+  const builder = new TreeBuilder(source, keep);
   const tokenizer = new Tokenizer({ decodeEntities: false }, builder);
   tokenizer.write(source);
   tokenizer.end();

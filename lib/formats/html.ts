@@ -8,6 +8,7 @@
 //   浏览次数) is left out; the main article is the element that holds most of the page's text and
 //   all its data tables; the report title and a 信息来源/发布机构 line are kept (put first when
 //   they sit outside the article).
+// The page is parsed as browsers parse it (html-tree.ts), in one pass over the tree.
 
 import { isTag, type ChildNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
 import { ReportReadError } from './errors';
@@ -431,8 +432,8 @@ function metadataRow(row: string): string | undefined {
 
 const squash = (s: string) => s.replace(WHITESPACE, '');
 
-/** the attributes this module reads (and those that end an unclosed <svg> with a <font>) */
-const READ_ATTRIBUTES = new Set(['class', 'id', 'style', 'hidden', 'color', 'face', 'size']);
+/** the attributes read here */
+const READ_ATTRIBUTES = ['class', 'id', 'style', 'hidden'];
 
 export interface HtmlTextOptions {
   /** pick the main article and drop page chrome (default true); false for converted documents */

@@ -1,0 +1,2 @@
+DROP INDEX "check_results_failed_idx";--> statement-breakpoint
+CREATE INDEX "check_results_failures_idx" ON "check_results" USING btree ("report_id","check_id","severity","id") WHERE not "check_results"."ok";
