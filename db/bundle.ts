@@ -14,8 +14,9 @@ import { parseReportBytes } from '../lib/parse/file';
 import { PARSER_VERSION } from '../lib/parse/report';
 import type { Report } from '../lib/report/contract';
 import type { Db } from './client';
-import { ingestBundled, ingestFile, type BundledInput, type IngestResult } from './ingest';
-import { reports } from './schema';
+import { ingestBundled, ingestFile, reportStatus, type BundledInput, type IngestResult } from './ingest';
+import { reparseVersion, rewriteVersion, type ReparseOutcome } from './reparse';
+import { reports, sourceFiles } from './schema';
 
 export const BUNDLE_SCHEMA = 'nianbao.bundle/1' as const;
 export const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
@@ -172,6 +173,8 @@ export interface LoadSummary {
   results: IngestResult[];
   /** reports created by this load (new reports and new versions) */
   created: number;
+  /** stored reports brought up to date with a bundle (or parser) newer than the one they came from */
+  updated: number;
   /** current reports in the database */
   reports: number;
   /** regions that have a current report */
@@ -184,16 +187,23 @@ export interface LoadSummary {
  */
 export async function loadBundle(db: Db, dataDir = DATA_DIR, entries = readBundle(dataDir)): Promise<LoadSummary> {
   const results: IngestResult[] = [];
+  const updates: ReparseOutcome[] = [];
   // the seed first, so that it is the original of its report and any bundled copy attaches to it
   const ordered = [...entries.filter((e) => e.text), ...entries.filter((e) => !e.text)];
   for (const entry of ordered) {
+    let result: IngestResult;
     if (entry.text) {
       const bytes = new Uint8Array(readFileSync(join(dataDir, entry.text)));
       if (sha256(bytes) !== entry.sha256) throw new Error(`${join(dataDir, entry.text)} does not match its bundle entry ${entry.name}; run npm run bundle`);
-      results.push(await ingestFile(db, { bytes, name: entry.name, url: entry.url }));
+      result = await ingestFile(db, { bytes, name: entry.name, url: entry.url });
     } else {
       const { name, sha256: sha, size, format, url, report } = entry;
-      results.push(await ingestBundled(db, { name, sha256: sha, size, format, url, report }));
+      result = await ingestBundled(db, { name, sha256: sha, size, format, url, report });
+    }
+    results.push(result);
+    if (result.kind === 'unchanged') {
+      const update = await refreshKnown(db, entry);
+      if (update) updates.push(update);
     }
   }
   const failed = results.filter((r) => r.kind === 'failed');
@@ -206,7 +216,24 @@ export async function loadBundle(db: Db, dataDir = DATA_DIR, entries = readBundl
   return {
     results,
     created: results.filter((r) => r.kind === 'stored' || r.kind === 'version').length,
+    updated: updates.filter((u) => u.kind === 'changed').length,
     reports: reportCount,
     regions: regionCount,
   };
+}
+
+/**
+ * A bundle entry already in the database may come from an older parser. A report stored from
+ * the bundle (figures without text) takes the bundle's figures; one stored with its text (the
+ * seed, or a file ingested later) is parsed again. Either way a report that already matches is
+ * left alone.
+ */
+async function refreshKnown(db: Db, entry: BundleEntry): Promise<ReparseOutcome | null> {
+  const [file] = await db
+    .select({ id: sourceFiles.id, name: sourceFiles.name, sha256: sourceFiles.sha256, reportId: sourceFiles.reportId, role: sourceFiles.role, hasBytes: sql<boolean>`${sourceFiles.bytes} is not null` })
+    .from(sourceFiles)
+    .where(eq(sourceFiles.sha256, entry.sha256));
+  if (!file || file.reportId === null || file.role !== 'original') return null;
+  if (file.hasBytes) return reparseVersion(db, file.reportId);
+  return rewriteVersion(db, file.reportId, file, entry.report, { status: reportStatus(entry.report), parserVersion: PARSER_VERSION, error: null });
 }

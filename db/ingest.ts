@@ -5,17 +5,19 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { crossYearChecks } from '../lib/checks/cross-year';
-import { ReportReadError } from '../lib/formats/errors';
 import { detectFormat } from '../lib/formats/index';
-import { parseReportBytes, type ParsedFile } from '../lib/parse/file';
+import type { ParsedFile } from '../lib/parse/file';
+import { parseFile, type ParseOutcome } from '../lib/ingest/outcome';
 import { PARSER_VERSION } from '../lib/parse/report';
 import type { CheckResult, Report } from '../lib/report/contract';
 import { reportFigures, type Figure } from '../lib/report/figures';
-import { stripPinyinGlosses } from '../lib/text/normalise';
 import type { Db } from './client';
 import { syncReportFacts } from './facts';
 import { regionForReport } from './regions';
 import { checkResults, figures, reports, reportWarnings, sourceFiles } from './schema';
+import { insertJsonRows } from './sql';
+
+export { notAReport, parseFile, type ParseOutcome } from '../lib/ingest/outcome';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -103,19 +105,30 @@ function figureRow(reportId: number, report: Report, f: Figure) {
 /** The rows of `figures` a report gives. */
 export const figureRows = (reportId: number, report: Report) => reportFigures(report).map((f) => figureRow(reportId, report, f));
 
-/** Figures, checks and warnings of one report version (replacing any stored ones). */
-export async function writeDerived(tx: Tx, reportId: number, report: Report): Promise<void> {
-  await tx.delete(figures).where(eq(figures.reportId, reportId));
-  await tx.delete(checkResults).where(and(eq(checkResults.reportId, reportId), sql`${checkResults.checkId} not like 'crossYear.%'`));
-  await tx.delete(reportWarnings).where(eq(reportWarnings.reportId, reportId));
-  const rows = figureRows(reportId, report);
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(figures).values(rows.slice(i, i + 500));
-  if (report.checks.length) {
-    await tx.insert(checkResults).values(report.checks.map((c) => ({ reportId, checkId: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null })));
+const FIGURE_COLUMNS = { report_id: 'integer', path: 'text', table_name: 'text', row_key: 'text', column_key: 'text', value: 'double precision', line: 'integer' };
+const CHECK_COLUMNS = { report_id: 'integer', check_id: 'text', ok: 'boolean', severity: 'text', detail: 'text', failures: 'jsonb', other_report_id: 'integer' };
+const WARNING_COLUMNS = { report_id: 'integer', code: 'text', message: 'text', line: 'integer' };
+
+/** check_results rows of a report's checks (cross-year ones name the other report). */
+export async function insertChecks(tx: Tx, reportId: number, checks: readonly CheckResult[], otherReportId: number | null = null): Promise<void> {
+  const rows = checks.map((c) => ({ report_id: reportId, check_id: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null, other_report_id: otherReportId }));
+  await insertJsonRows(tx, 'check_results', CHECK_COLUMNS, rows);
+}
+
+/**
+ * Figures, checks and warnings of one report version, replacing any stored ones (`fresh`: the
+ * version was just created, so there are none to replace).
+ */
+export async function writeDerived(tx: Tx, reportId: number, report: Report, { fresh = false } = {}): Promise<void> {
+  if (!fresh) {
+    await tx.delete(figures).where(eq(figures.reportId, reportId));
+    await tx.delete(checkResults).where(and(eq(checkResults.reportId, reportId), sql`${checkResults.checkId} not like 'crossYear.%'`));
+    await tx.delete(reportWarnings).where(eq(reportWarnings.reportId, reportId));
   }
-  if (report.warnings.length) {
-    await tx.insert(reportWarnings).values(report.warnings.map((w) => ({ reportId, code: w.code, message: w.message, line: w.line })));
-  }
+  const rows = figureRows(reportId, report).map((f) => ({ report_id: f.reportId, path: f.path, table_name: f.tableName, row_key: f.rowKey, column_key: f.columnKey, value: f.value, line: f.line }));
+  await insertJsonRows(tx, 'figures', FIGURE_COLUMNS, rows);
+  await insertChecks(tx, reportId, report.checks);
+  await insertJsonRows(tx, 'report_warnings', WARNING_COLUMNS, report.warnings.map((w) => ({ report_id: reportId, code: w.code, message: w.message, line: w.line })));
 }
 
 export function identityKey(regionId: number | null, report: Report, fileSha: string): string {
@@ -168,7 +181,7 @@ export async function placeReport(tx: Tx, report: Report, fileSha: string): Prom
   };
   if (current) await tx.update(reports).set({ isCurrent: false }).where(eq(reports.id, current.id));
   const [row] = await tx.insert(reports).values(values).returning({ id: reports.id });
-  await writeDerived(tx, row.id, report);
+  await writeDerived(tx, row.id, report, { fresh: true });
   await refreshCrossYear(tx, key, report.year);
   await syncReportFacts(tx, [key]);
   return current ? { kind: 'version', reportId: row.id, changes: diffFigures(current.document, report) } : { kind: 'stored', reportId: row.id };
@@ -190,9 +203,7 @@ export async function refreshCrossYear(tx: Tx, key: string, year: number | null)
     const prev = byYear.get(y - 1);
     if (!prev) continue;
     const checks = crossYearChecks(prev.document, cur.document);
-    if (checks.length) {
-      await tx.insert(checkResults).values(checks.map((c) => ({ reportId: cur.id, checkId: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null, otherReportId: prev.id })));
-    }
+    await insertChecks(tx, cur.id, checks, prev.id);
   }
 }
 
@@ -212,30 +223,6 @@ export function failedFileColumns(bytes: Uint8Array, name: string, error: string
   const detected = detectFormat(bytes, name);
   const format = detected === 'text' || detected === 'html' || detected === 'pdf' || detected === 'docx' ? detected : ('unknown' as const);
   return { format, encoding: null, text: null, status: 'failed' as const, error, parserVersion: PARSER_VERSION };
-}
-
-export type ParseOutcome = { parsed: ParsedFile; error: null } | { parsed: null; error: string };
-
-/**
- * A page that is no annual report (a news item, a portal page) must not become a report: it
- * would take the place of the real report of the place and year it happens to name.
- */
-export function notAReport(parsed: ParsedFile): string | null {
-  if (parsed.report.tables.length > 0) return null;
-  const text = stripPinyinGlosses(parsed.text);
-  if (/信息公[开開]/u.test(text) && /[报報]告|年[报報]/u.test(text)) return null;
-  return 'not an annual report: no table, and the text never names 信息公开 and 报告';
-}
-
-/** Parses a file; a file that cannot be read, or is no report, gives its one-line error instead. */
-export async function parseFile(bytes: Uint8Array, name: string): Promise<ParseOutcome> {
-  try {
-    const parsed = await parseReportBytes(bytes, name);
-    const notReport = notAReport(parsed);
-    return notReport ? { parsed: null, error: notReport } : { parsed, error: null };
-  } catch (err) {
-    return { parsed: null, error: err instanceof ReportReadError ? err.message : `parser error: ${err instanceof Error ? err.message : String(err)}` };
-  }
 }
 
 /**
@@ -261,9 +248,14 @@ export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function ingestFile(db: Db, input: FileInput): Promise<IngestResult> {
+export interface IngestOptions {
+  /** the file's parse, already started (bulk loads parse ahead in worker threads) */
+  parsing?: Promise<ParseOutcome>;
+}
+
+export async function ingestFile(db: Db, input: FileInput, options: IngestOptions = {}): Promise<IngestResult> {
   const sha = sha256(input.bytes);
-  let parsing: Promise<ParseOutcome> | undefined;
+  let parsing = options.parsing;
   const parse = () => (parsing ??= parseFile(input.bytes, input.name));
   return retryOnConflict(() => ingestOnce(db, input, sha, parse));
 }

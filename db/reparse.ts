@@ -112,9 +112,24 @@ export async function reparseVersion(db: Db, reportId: number): Promise<ReparseO
   }
   const outcome = await parseFile(file.bytes, file.name);
   if (!outcome.parsed) return { kind: 'now-failing', reportId, file: file.name, error: outcome.error };
-  const parsed = outcome.parsed;
-  const report = plain(parsed.report);
+  return rewriteVersion(db, reportId, file, plain(outcome.parsed.report), parsedFileColumns(outcome.parsed));
+}
 
+/** The columns of a source file that come from its report (parse, or bundled figures). */
+type FileColumns = Partial<typeof sourceFiles.$inferInsert>;
+
+/**
+ * Makes a stored version hold `report`, the report its original file now gives: rewritten in
+ * place when the identity stays, moved when it does not. Shared by reparse (a file's new parse)
+ * and the bundled data (a bundle made by a newer parser).
+ */
+export async function rewriteVersion(
+  db: Db,
+  reportId: number,
+  file: { id: number; name: string; sha256: string },
+  report: Report,
+  fileColumns: FileColumns,
+): Promise<ReparseOutcome | null> {
   return retryOnConflict(() =>
     db.transaction(async (tx): Promise<ReparseOutcome | null> => {
       const [row] = await tx.select().from(reports).where(eq(reports.id, reportId));
@@ -125,7 +140,7 @@ export async function reparseVersion(db: Db, reportId: number): Promise<ReparseO
       const changes = diffFigureValues(stored, new Map(reportFigures(report).map((f) => [f.path, f.value])));
 
       if (key !== row.identityKey) {
-        const moved = await moveVersion(tx, row, report, file, parsed);
+        const moved = await moveVersion(tx, row, report, file, fileColumns);
         return { kind: 'changed', reportId, file: file.name, changes, aspects: ['identity'], moved };
       }
       const aspects = await differences(tx, row, regionId, report);
@@ -152,7 +167,7 @@ export async function reparseVersion(db: Db, reportId: number): Promise<ReparseO
         })
         .where(eq(reports.id, reportId));
       await writeDerived(tx, reportId, report);
-      await tx.update(sourceFiles).set(parsedFileColumns(parsed)).where(eq(sourceFiles.id, file.id));
+      await tx.update(sourceFiles).set(fileColumns).where(eq(sourceFiles.id, file.id));
       await refreshCrossYear(tx, key, report.year);
       await syncReportFacts(tx, [key]);
       return { kind: 'changed', reportId, file: file.name, changes, aspects };
@@ -197,7 +212,7 @@ async function differences(tx: Tx, row: ReportRow, regionId: number | null, repo
  * The file now tells another region, year or scope: the version leaves its old identity (the
  * version it superseded becomes current again) and its files are placed as ingest would.
  */
-async function moveVersion(tx: Tx, row: ReportRow, report: Report, original: { id: number; sha256: string }, parsed: ParsedFile): Promise<Placement> {
+async function moveVersion(tx: Tx, row: ReportRow, report: Report, original: { id: number; sha256: string }, fileColumns: FileColumns): Promise<Placement> {
   const attached = await tx.select({ id: sourceFiles.id }).from(sourceFiles).where(eq(sourceFiles.reportId, row.id));
   await tx.update(sourceFiles).set({ reportId: null }).where(eq(sourceFiles.reportId, row.id));
   await tx.update(reports).set({ supersedesId: row.supersedesId }).where(eq(reports.supersedesId, row.id));
@@ -210,7 +225,7 @@ async function moveVersion(tx: Tx, row: ReportRow, report: Report, original: { i
   const placement = await placeReport(tx, report, original.sha256);
   await tx
     .update(sourceFiles)
-    .set({ ...parsedFileColumns(parsed), reportId: placement.reportId, role: placement.kind === 'copy' ? 'copy' : 'original' })
+    .set({ ...fileColumns, reportId: placement.reportId, role: placement.kind === 'copy' ? 'copy' : 'original' })
     .where(eq(sourceFiles.id, original.id));
   const copies = attached.map((a) => a.id).filter((id) => id !== original.id);
   if (copies.length) await tx.update(sourceFiles).set({ reportId: placement.reportId, role: 'copy' }).where(inArray(sourceFiles.id, copies));

@@ -132,7 +132,7 @@ export const figures = pgTable(
     value: doublePrecision('value'),
     line: integer('line'),
   },
-  (t) => [uniqueIndex('figures_report_path_unique').on(t.reportId, t.path), index('figures_cell_idx').on(t.tableName, t.rowKey, t.columnKey)],
+  (t) => [uniqueIndex('figures_report_path_unique').on(t.reportId, t.path)],
 );
 
 export const checkResults = pgTable(

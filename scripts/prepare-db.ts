@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const database = await openDatabase();
   try {
     const summary = await loadBundle(database.db, undefined, entries);
-    console.log(`database ${where(database)}: ${summary.reports} reports (${summary.created} new), ${summary.regions} regions`);
+    console.log(`database ${where(database)}: ${summary.reports} reports (${summary.created} new${summary.updated ? `, ${summary.updated} brought up to date` : ""}), ${summary.regions} regions`);
     return 0;
   } finally {
     await database.close();

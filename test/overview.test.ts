@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, readBundle } from '../db/bundle';
 import type { Database } from '../db/client';
+import { sql } from 'drizzle-orm';
 import { ingestFile } from '../db/ingest';
+import { selectRows } from '../db/sql';
 import { countReports, countUnplacedReports, groupByProvince, listRegionYears, type RegionYears, type ReportMarker } from '../db/queries/overview';
 import { CORPUS_DIR, HAS_CORPUS } from './support/corpus';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases';
@@ -84,6 +86,24 @@ describeEachDatabase('the bundle loaded and listed', (kind) => {
     expect(again.created).toBe(0);
     expect(new Set(again.results.map((r) => r.kind))).toEqual(new Set(['unchanged']));
     expect(await listRegionYears(database.db)).toEqual(rows);
+  });
+
+  it('takes the figures of a newer bundle for a report stored from the bundle', { timeout: 60_000 }, async () => {
+    const entry = entries.find((e) => !e.text && e.report.appeals && e.report.region.name !== null && e.report.year !== null)!;
+    const newer = structuredClone(entry);
+    newer.report.appeals!.review[0] = (newer.report.appeals!.review[0] ?? 0) + 7;
+    const summary = await loadBundle(database.db, undefined, entries.map((e) => (e === entry ? newer : e)));
+    expect(summary.created).toBe(0);
+    expect(summary.updated).toBe(1);
+    const [stored] = await selectRows<{ value: number; facts: number }>(
+      database.db,
+      sql`select g.value, f.review_upheld as facts from figures g join source_files s on s.report_id = g.report_id
+          join report_facts f on f.report_id = g.report_id where s.sha256 = ${entry.sha256} and g.path = 'appeals.review[0]'`,
+    );
+    expect(stored).toEqual({ value: newer.report.appeals!.review[0], facts: newer.report.appeals!.review[0] });
+    const back = await loadBundle(database.db);
+    expect(back.updated).toBe(1);
+    expect((await loadBundle(database.db)).updated).toBe(0);
   });
 
   it.skipIf(!HAS_CORPUS)('shows a bundled report as having its text once its file is ingested', { timeout: 60_000 }, async () => {

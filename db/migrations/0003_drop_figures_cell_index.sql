@@ -1,0 +1,1 @@
+DROP INDEX "figures_cell_idx";
