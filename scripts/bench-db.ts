@@ -8,7 +8,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -22,6 +22,7 @@ import { listRegionYears } from '../db/queries/overview';
 import { metricSeries, rankRegions } from '../db/queries/series';
 import { selectRows } from '../db/sql';
 import { loadSynthetic } from '../db/synthetic';
+import { defaultPoolSize } from '../lib/ingest/parse-pool';
 
 const SEED = 1;
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -120,6 +121,7 @@ async function benchDatabase(kind: Kind, database: Database, sizes: number[]): P
       reports: size,
       skip: loaded,
       concurrency: kind === 'postgres' ? 4 : 1,
+      parseWorkers: defaultPoolSize(),
       onProgress: (n) => {
         if (n % progressEvery === 0) process.stderr.write(`    ${before + n}/${size} reports stored (load ${load()})\n`);
       },
@@ -210,7 +212,7 @@ function parseArgs(argv: string[]): { sizes: number[]; only: Kind | null } {
 
 async function main() {
   const { sizes, only } = parseArgs(process.argv.slice(2));
-  console.log(`== database: synthetic reports (seed ${SEED}) through ingestFile, ${sizes.join(' then ')}; query medians, warm (load average at start: ${load()})`);
+  console.log(`== database: synthetic reports (seed ${SEED}) through ingestFile, ${sizes.join(' then ')}, parsed ahead in ${defaultPoolSize()} worker thread(s) on ${availableParallelism()} cores; query medians, warm (load average at start: ${load()})`);
   const server = process.env.NIANBAO_BENCH_DATABASE_URL;
   if (only !== 'pglite') {
     if (!server) {
