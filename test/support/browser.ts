@@ -1,0 +1,45 @@
+// Debian's chromium through playwright-core for end-to-end tests. `.ci/run` installs chromium;
+// elsewhere set NIANBAO_CHROMIUM to its path. Pages collect console errors and failed requests,
+// and screenshots go to test/screenshots/ (gitignored) to be looked at.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './root';
+
+export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'test/screenshots');
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium is not at ${CHROMIUM}: apt-get install -y chromium (or set NIANBAO_CHROMIUM)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** console errors, uncaught page errors and failed requests seen so far */
+  problems: string[];
+}
+
+export async function openPage(browser: Browser, { width = 1280, height = 900 } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
