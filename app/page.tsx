@@ -1,90 +1,30 @@
-// Home: every region with reports in the database, grouped province → city → region, with the
-// years it has and what each report holds. Read from the database on every request.
+// The overview: a year and a set of regions (both in the URL), the year's headline figures
+// against the year before, trends across years and a ranking of regions, every number linked
+// to the report it comes from. Read from the database on every request.
 
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DatabaseInUseError } from '../db/lock';
-import {
-  countReports,
-  countUnplacedReports,
-  groupByProvince,
-  listRegionYears,
-  type RegionYears,
-  type ReportMarker,
-} from '../db/queries/overview';
 import { getDatabase } from '../db/server';
+import Controls from '../components/overview/Controls';
+import KpiSection from '../components/overview/KpiSection';
+import { loadOverview } from '../components/overview/load';
+import OutcomesSection from '../components/overview/OutcomesSection';
+import RankingSection from '../components/overview/RankingSection';
+import SourcesSection from '../components/overview/SourcesSection';
+import TrendSection from '../components/overview/TrendSection';
+import { LEVEL_LABEL, SCOPE_LABEL, metricGroups } from '../lib/dashboard/labels';
+import { regionHref, regionToken } from '../lib/dashboard/links';
+import { SCOPES, parseState, stateHref, type SearchParams } from '../lib/dashboard/url-state';
 
 // never prerendered: `next build` runs in other processes and must not open the database
 export const dynamic = 'force-dynamic';
 
-const COMPLETENESS: Record<ReportMarker['completeness'], { label: string; hint: string }> = {
-  complete: { label: '完整', hint: '三张统计表齐全' },
-  tables: { label: '仅表格', hint: '只有部分统计表' },
-  prose: { label: '仅正文', hint: '只有正文中的数字，没有统计表' },
-};
-
-const SCOPE: Record<ReportMarker['scope'], string> = {
-  jurisdiction: '全域',
-  government: '政府本级',
-  department: '部门',
-  township: '乡镇（街道）',
-  unknown: '范围未注明',
-};
-
-function reportTitle(r: ReportMarker): string {
-  const parts = [
-    `${r.year}年度`,
-    r.issuer,
-    SCOPE[r.scope],
-    r.template ? `${r.template}年版表格` : null,
-    COMPLETENESS[r.completeness].hint,
-    r.failedChecks ? `${r.failedChecks} 项核对未通过` : '核对全部通过或无可核对项',
-    r.hasText ? '附报告原文' : '未附原文，仅有数据',
-  ];
-  return parts.filter(Boolean).join(' · ');
-}
-
-function ReportChip({ report, showScope }: { report: ReportMarker; showScope: boolean }) {
-  const c = COMPLETENESS[report.completeness];
-  return (
-    <li className={`report report-${report.completeness}`} title={reportTitle(report)}>
-      <span className="report-year">{report.year}</span>
-      {showScope && <span className="tag tag-scope">{SCOPE[report.scope]}</span>}
-      <span className={`tag tag-${report.completeness}`}>{c.label}</span>
-      {report.failedChecks > 0 && <span className="tag tag-failed">核对未通过 {report.failedChecks}</span>}
-      {report.hasText && <span className="tag tag-text">附原文</span>}
-    </li>
-  );
-}
-
-function RegionName({ row }: { row: RegionYears }) {
-  let note: string | null = null;
-  if (row.level === 'province' || row.level === 'city') note = '本级';
-  else if (row.level === 'body') note = row.kind === 'township' ? '乡镇' : '部门';
-  else if (row.code === null) note = '不在区划名录';
-  return (
-    <>
-      <span className="region-name">{row.name}</span>
-      {note && <span className="region-note">{note}</span>}
-    </>
-  );
-}
-
-function RegionReports({ row }: { row: RegionYears }) {
-  const perYear = new Map<number, number>();
-  for (const r of row.reports) perYear.set(r.year, (perYear.get(r.year) ?? 0) + 1);
-  return (
-    <ul className="reports">
-      {row.reports.map((r) => (
-        <ReportChip key={r.reportId} report={r} showScope={(perYear.get(r.year) ?? 0) > 1} />
-      ))}
-    </ul>
-  );
-}
+export const metadata = { title: '概览 · 年报通' };
 
 function Notice({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="page">
-      <Header />
       <section className="notice">
         <h2>{title}</h2>
         {children}
@@ -93,16 +33,8 @@ function Notice({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Header() {
-  return (
-    <header className="masthead">
-      <h1>年报通</h1>
-      <p className="lede">政府信息公开工作年度报告中的数字：主动公开、依申请公开、行政复议与行政诉讼，以及正文中的热线、信箱等数据。每个数字都能追溯到报告原文的行，并经过勾稽核对。</p>
-    </header>
-  );
-}
-
-export default async function HomePage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const state = parseState((await searchParams) as SearchParams);
   let database;
   try {
     database = await getDatabase();
@@ -116,10 +48,8 @@ export default async function HomePage() {
     );
   }
 
-  const { db } = database;
-  const [rows, total, unplaced] = await Promise.all([listRegionYears(db), countReports(db), countUnplacedReports(db)]);
-
-  if (rows.length === 0 && total === 0) {
+  const data = await loadOverview(database.db, state);
+  if (data.empty) {
     return (
       <Notice title="还没有报告">
         <p>
@@ -129,94 +59,69 @@ export default async function HomePage() {
     );
   }
 
-  const years = rows.flatMap((r) => r.years);
-  const minYear = Math.min(...years);
-  const maxYear = Math.max(...years);
-  const groups = groupByProvince(rows);
+  const picker = (r: { code: string | null; name: string; level: keyof typeof LEVEL_LABEL; within?: string | null; scopes?: Partial<Record<string, number>> }) => ({
+    token: regionToken(r),
+    name: r.name,
+    code: r.code,
+    within: r.within ?? null,
+    level: LEVEL_LABEL[r.level],
+    reports: r.scopes?.[state.scope] ?? 0,
+  });
+  const selectedNames = data.selected.map((r) => r.name).join('、');
+  const selectedOptions = data.options.filter((o) => data.selected.some((r) => r.id === o.id));
+  const otherScopes = SCOPES.filter((s) => s !== state.scope && selectedOptions.some((o) => (o.scopes[s] ?? 0) > 0));
 
   return (
-    <main className="page">
-      <Header />
-
-      <section className="summary" aria-label="概况">
-        <p className="stats">
-          <span>
-            <strong>{total}</strong> 份报告
-          </span>
-          <span>
-            <strong>{rows.length}</strong> 个地区或机关
-          </span>
-          {years.length > 0 && (
-            <span>
-              <strong>{minYear === maxYear ? minYear : `${minYear}—${maxYear}`}</strong> 年度
-            </span>
+    <main className="page page-wide">
+      <header className="overview-head">
+        <h1>政府信息公开年度报告概览</h1>
+        <p className="lede">
+          {data.selected.length ? (
+            <>
+              {data.selected.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 ? '、' : ''}
+                  <Link prefetch={false} href={regionHref(r)}>{r.name}</Link>
+                </span>
+              ))}
+              {data.year !== null ? ` · ${data.year}年度` : ''}
+            </>
+          ) : (
+            <>全部 {data.options.length} 个地区或机关{data.year !== null ? ` · ${data.year}年度` : ''}。依申请公开、主动公开、热线与复议诉讼的数字，均取自各地的年度报告。</>
           )}
         </p>
-        <ul className="legend" aria-label="标记说明">
-          <li>
-            <span className="tag tag-complete">完整</span> 三张统计表齐全
-          </li>
-          <li>
-            <span className="tag tag-tables">仅表格</span> 只有部分统计表
-          </li>
-          <li>
-            <span className="tag tag-prose">仅正文</span> 只有正文中的数字
-          </li>
-          <li>
-            <span className="tag tag-failed">核对未通过 N</span> N 项勾稽关系不成立（报告所印数字不作更正）
-          </li>
-          <li>
-            <span className="tag tag-text">附原文</span> 保存了报告原文；其余报告只随附了数字
-          </li>
-        </ul>
-      </section>
+      </header>
 
-      <table className="regions">
-        <colgroup>
-          <col className="col-city" />
-          <col className="col-region" />
-          <col />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">市（州）</th>
-            <th scope="col">地区</th>
-            <th scope="col">年度报告</th>
-          </tr>
-        </thead>
-        {groups.map((group) => {
-          const regionCount = group.cities.reduce((n, c) => n + c.rows.length, 0);
-          return (
-            <tbody key={group.province ?? '—'}>
-              <tr className="province">
-                <th scope="rowgroup" colSpan={3}>
-                  {group.province ?? '未能归入省份'}
-                  <span className="count">{regionCount} 个</span>
-                </th>
-              </tr>
-              {group.cities.flatMap((city) =>
-                city.rows.map((row, i) => (
-                  <tr key={row.regionId}>
-                    {i === 0 && (
-                      <th scope="row" rowSpan={city.rows.length} className="city">
-                        {city.city ?? '—'}
-                      </th>
-                    )}
-                    <td className="region">
-                      <RegionName row={row} />
-                    </td>
-                    <td>
-                      <RegionReports row={row} />
-                    </td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          );
-        })}
-      </table>
+      <Controls
+        state={{ ...state, regions: data.selected.map(regionToken) }}
+        year={data.year}
+        defaultYear={data.defaultYear}
+        yearsAvailable={data.yearsAvailable}
+        trendYears={data.trendYears}
+        regions={data.options.map(picker)}
+        metricGroups={metricGroups()}
+      />
 
-      {unplaced > 0 && <p className="unplaced">另有 {unplaced} 份文件未能识别地区或年度，未列入上表。</p>}
+      {data.unknown.length > 0 && <p className="warning">未找到这些地区：{data.unknown.join('、')}。</p>}
+
+      {data.year === null ? (
+        <p className="empty">
+          暂无数据：{selectedNames || '所选地区'}没有{SCOPE_LABEL[state.scope]}的报告。
+          {otherScopes.map((s) => (
+            <Link key={s} prefetch={false} href={stateHref({ ...state, scope: s })} className="scope-link">
+              查看{SCOPE_LABEL[s]}的报告
+            </Link>
+          ))}
+        </p>
+      ) : (
+        <>
+          <KpiSection groups={data.kpiGroups} year={data.year} state={state} otherScopes={data.otherScopes} reports={data.sources.rows} />
+          <TrendSection trend={data.trend} metric={data.metric} years={data.trendYears} />
+          <OutcomesSection tables={data.outcomes} />
+          <RankingSection rankings={data.rankings} metric={data.metric} year={data.year} />
+          <SourcesSection sources={data.sources} year={data.year} />
+        </>
+      )}
     </main>
   );
 }

@@ -25,7 +25,7 @@ export function formatAxis(value: number): string {
 /** A ratio (0–1) as a percentage with up to two decimals. */
 export function formatPercent(ratio: number | null | undefined, digits = 2): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return NO_DATA;
-  return `${(ratio * 100).toFixed(digits).replace(/\.?0+$/u, '')}%`;
+  return `${dropZeros((ratio * 100).toFixed(digits))}%`;
 }
 
 /** Percentage points, signed: +1.5个百分点. */
@@ -44,5 +44,10 @@ export function formatSigned(delta: number | null | undefined): string {
 
 function trim(x: number): string {
   const digits = Math.abs(x) >= 100 ? 1 : 2;
-  return x.toFixed(digits).replace(/\.?0+$/u, '');
+  return dropZeros(x.toFixed(digits));
+}
+
+/** Trailing zeros of the decimals only: 99.90 → 99.9, 50.00 → 50, 50 → 50. */
+function dropZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/u, '') : fixed;
 }

@@ -81,6 +81,8 @@ interface Index {
   byStem: Map<string, { place: Place; suffix: string }[]>;
   aliases: Map<string, Place[]>;
   trie: TrieNode;
+  /** the trie's first level by UTF-16 code unit: most characters of a text start no name */
+  root: (TrieNode | undefined)[];
 }
 
 interface TrieNode {
@@ -194,7 +196,9 @@ function buildIndex(): Index {
   for (const [name, places] of byName) insert(trie, name, places);
   for (const [name, places] of byShort) if (!byName.has(name)) insert(trie, name, places);
   for (const [name, places] of aliases) insert(trie, name, places);
-  return { byCode, byName, byShort, byStem, aliases, trie };
+  const root: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const [c, node] of trie.next) root[c] = node;
+  return { byCode, byName, byShort, byStem, aliases, trie, root };
 }
 
 function getIndex(): Index {
@@ -293,11 +297,11 @@ export function contextFromNames(names: Iterable<string>): PlaceContext {
  * names, short forms of autonomous units and aliases are found; bare stems are not.
  */
 export function scanPlaces(text: string): PlaceMention[] {
-  const { trie } = getIndex();
+  const { root } = getIndex();
   const mentions: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
-    let node = trie.next.get(text.charCodeAt(i));
+    let node = root[text.charCodeAt(i)];
     let best: TrieNode | null = null;
     let bestEnd = i;
     for (let j = i + 1; node; j++) {

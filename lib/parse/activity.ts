@@ -4,6 +4,7 @@
 // lines (pipe rows, number cells) never take part.
 
 import type { Activity, Channel, Warning } from '../report/contract';
+import { NO_DEADLINE, type Deadline } from './deadline';
 
 export interface ActivityResult {
   /** only what the prose states; {} when nothing */
@@ -48,7 +49,7 @@ function endsSentence(line: string): boolean {
   return last === '。' || last === '!' || last === '?';
 }
 
-function buildProse(lines: readonly string[]): Prose {
+function buildProse(lines: readonly string[], deadline: Deadline): Prose {
   const parts: string[] = [];
   const starts: number[] = [];
   const lineNos: number[] = [];
@@ -59,6 +60,7 @@ function buildProse(lines: readonly string[]): Prose {
     length += part.length;
   };
   for (let i = 0; i < lines.length; i++) {
+    deadline.tick('reading the prose');
     const line = lines[i];
     if (isTableStart(line)) break;
     if (line.trim() === '') continue; // blank lines are often page footers inside a sentence
@@ -113,12 +115,16 @@ const SENTENCE_BREAK = /[。!?\n]/gu;
 interface Doc {
   text: string;
   breaks: number[];
+  deadline: Deadline;
 }
 
-function makeDoc(text: string): Doc {
+function makeDoc(text: string, deadline: Deadline): Doc {
   const breaks: number[] = [];
-  for (const m of text.matchAll(SENTENCE_BREAK)) breaks.push(m.index);
-  return { text, breaks };
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    deadline.tick('reading the prose');
+    breaks.push(m.index);
+  }
+  return { text, breaks, deadline };
 }
 
 /** index of the first break at or after `at` */
@@ -196,6 +202,7 @@ function itemFigures(doc: Doc): ItemFigure[] {
   const { text } = doc;
   const out: ItemFigure[] = [];
   for (const m of text.matchAll(ITEM_COUNT)) {
+    doc.deadline.tick('reading published items');
     const value = toNumber(m[1], m[2]);
     if (!Number.isInteger(value)) continue;
     const offset = m.index;
@@ -236,6 +243,7 @@ function outgrownBySibling(doc: Doc, figures: ItemFigure[], index: number): bool
   if (FRAMED.test(doc.text.slice(f.end, f.end + 6))) return false;
   const end = sentenceTo(doc, f.end);
   for (let j = index + 1; j < figures.length && figures[j].offset < end; j++) {
+    doc.deadline.tick('reading published items');
     const g = figures[j];
     if (g.value > f.value && !isCumulative(doc.text, g)) return true;
   }
@@ -262,6 +270,7 @@ function findPublishedItems(doc: Doc): ItemCandidate | null {
   const itemSentences = new Set<number>();
   let partsListed = false;
   for (let i = 0; i < figures.length; i++) {
+    doc.deadline.tick('reading published items');
     const f = figures[i];
     const sum = isSumOfItems(f, itemSentences);
     if (!sum) {
@@ -358,10 +367,11 @@ const JOIN_SAME = /^\s*(?:或者|或|\/)\s*$/u;
 /** two channels stated together: "12345热线和县长信箱" */
 const JOIN_GROUP = /^\s*(?:以及|和|及|与|、)\s*$/u;
 
-function channelMentions(text: string): Mention[] {
+function channelMentions(text: string, deadline: Deadline): Mention[] {
   const out: Mention[] = [];
   let floor = 0;
   for (const m of text.matchAll(CHANNEL_SUFFIX)) {
+    deadline.tick('reading hotlines and mailboxes');
     const nameEnd = m.index + 2;
     let i = m.index;
     const quoted = i > floor && CLOSE_QUOTE.test(text[i - 1]);
@@ -529,11 +539,12 @@ function joinOf(text: string, a: Mention | undefined, b: Mention | undefined): '
 function findChannels(doc: Doc): ChannelScan {
   const { text } = doc;
   const scan: ChannelScan = { drafts: [], notes: [], shared: [], placed: new Map() };
-  const mentions = channelMentions(text);
+  const mentions = channelMentions(text, doc.deadline);
   const byName = new Map<string, ChannelDraft>();
   let group: ChannelDraft[] = [];
   let groupNames: Mention[] = [];
   for (let k = 0; k < mentions.length; k++) {
+    doc.deadline.tick('reading hotlines and mailboxes');
     const mention = mentions[k];
     const join = joinOf(text, mentions[k - 1], mention);
     if (join === 'same') {
@@ -572,6 +583,7 @@ function findChannels(doc: Doc): ChannelScan {
   // "…办结率均为100%": one rate stated after several channels applies to each of them
   for (const s of scan.shared) {
     for (const p of scan.placed.get(s.sentence) ?? []) {
+      doc.deadline.tick('reading hotlines and mailboxes');
       if (p.offset <= s.offset) p.draft.figures[s.key] ??= { value: s.value, offset: s.offset };
     }
   }
@@ -594,8 +606,9 @@ interface Counted {
   phrase: string;
 }
 
-function findApplicationsReceived(text: string): Counted | null {
+function findApplicationsReceived(text: string, deadline: Deadline): Counted | null {
   for (const m of text.matchAll(APPLICATIONS_RECEIVED)) {
+    deadline.tick('reading applications in the prose');
     const gap = m[1];
     if (OTHER_MATTER.test(gap)) continue;
     if (!APPLICATION_WORD.test(gap) && !APPLICATION_AFTER.test(m[4])) continue;
@@ -605,8 +618,9 @@ function findApplicationsReceived(text: string): Counted | null {
   return null;
 }
 
-function findCarriedOver(text: string): Counted | null {
+function findCarriedOver(text: string, deadline: Deadline): Counted | null {
   for (const m of text.matchAll(CARRIED_OVER)) {
+    deadline.tick('reading applications in the prose');
     if (/下年/u.test(m[1])) continue;
     return { value: Number(m[2]), offset: m.indices![2][0], approximate: false, phrase: m[0] };
   }
@@ -615,9 +629,9 @@ function findCarriedOver(text: string): Counted | null {
 
 // ---------------------------------------------------------------------------------------------
 
-export function extractActivity(lines: string[]): ActivityResult {
-  const prose = buildProse(lines);
-  const doc = makeDoc(prose.text);
+export function extractActivity(lines: string[], deadline: Deadline = NO_DEADLINE): ActivityResult {
+  const prose = buildProse(lines, deadline);
+  const doc = makeDoc(prose.text, deadline);
   const text = prose.text;
   const activity: Activity = {};
   const sources: Record<string, number> = {};
@@ -651,8 +665,8 @@ export function extractActivity(lines: string[]): ActivityResult {
   }
   for (const note of channels.notes) warn(note.code, note.message, note.offset);
 
-  const received = findApplicationsReceived(text);
-  const carried = findCarriedOver(text);
+  const received = findApplicationsReceived(text, deadline);
+  const carried = findCarriedOver(text, deadline);
   if (received || carried) activity.applications = {};
   if (received) {
     activity.applications!.received = received.value;

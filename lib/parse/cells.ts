@@ -2,6 +2,8 @@
 // Reads all text layouts alike (template.md §5.2): one cell per line, cells ending in " |",
 // pipe rows with empty cells, and whitespace-separated rows.
 
+import { NO_DEADLINE, type Deadline } from './deadline';
+
 export type CellStatus = 'ok' | 'dash' | 'blank' | 'damaged' | 'repaired';
 
 export interface ValueCell {
@@ -43,8 +45,13 @@ const valueCell = (raw: string, line: number, value: number | null, status: Cell
 
 const PLAIN_INTEGER = /^\d{1,12}$/u;
 
+const WU = 0x65e0; // 无, a dash
+
 export function classifyCell(raw: string, line: number): Token {
   const s = raw.trim();
+  // a label (it starts with a CJK character other than 无): no value pattern below can match it
+  const first = s.charCodeAt(0);
+  if (first >= 0x3400 && first <= 0x9fff && first !== WU) return { kind: 'text', text: s, line };
   if (PLAIN_INTEGER.test(s)) return valueCell(s, line, Number(s), 'ok');
   if (s === '') return valueCell(s, line, null, 'blank');
   if (RUNAWAY_NUMBER.test(s)) return valueCell(s, line, null, 'damaged');
@@ -60,10 +67,29 @@ export function classifyCell(raw: string, line: number): Token {
   return { kind: 'text', text: s, line };
 }
 
+/** \s of a regex, which is what trim() removes (WhiteSpace and LineTerminator) */
+const isSpace = (c: number) =>
+  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** `line.slice(from, to).trim()`, without the untrimmed copy */
+function trimmedSlice(line: string, from: number, to: number): string {
+  while (from < to && isSpace(line.charCodeAt(from))) from++;
+  while (to > from && isSpace(line.charCodeAt(to - 1))) to--;
+  return from === to ? '' : line.slice(from, to);
+}
+
+/** The cells between bars, trimmed; a blank first or last cell is the row's border. */
 function splitPipeRow(line: string): string[] {
-  const cells = line.split('|');
-  if (cells.length && cells[0].trim() === '') cells.shift();
-  if (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+  const cells: string[] = [];
+  for (let from = 0; ; ) {
+    const bar = line.indexOf('|', from);
+    cells.push(trimmedSlice(line, from, bar < 0 ? line.length : bar));
+    if (bar < 0) break;
+    from = bar + 1;
+  }
+  if (cells.length && cells[0] === '') cells.shift();
+  if (cells.length && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
 
@@ -80,9 +106,16 @@ function splitSpacedRow(line: string, lineNo: number): Token[] {
   return out;
 }
 
-export function tokenizeLines(lines: readonly string[], from: number, to: number): Token[] {
+export function tokenizeLines(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  deadline: Deadline = NO_DEADLINE,
+  doing = 'reading table cells',
+): Token[] {
   const tokens: Token[] = [];
   for (let i = from; i < to; i++) {
+    deadline.tick(doing);
     const line = lines[i];
     if (!line || !line.trim()) continue;
     const lineNo = i + 1;
@@ -90,6 +123,7 @@ export function tokenizeLines(lines: readonly string[], from: number, to: number
       const cells = splitPipeRow(line);
       if (cells.length === 0) tokens.push(classifyCell('', lineNo));
       for (const cell of cells) {
+        deadline.tick(doing);
         const tok = classifyCell(cell, lineNo);
         if (tok.kind === 'text' && /\s/u.test(tok.text)) tokens.push(...splitSpacedRow(tok.text, lineNo));
         else tokens.push(tok);
@@ -105,12 +139,13 @@ export function tokenizeLines(lines: readonly string[], from: number, to: number
  * Groups tokens into printed rows: the text since the last value is the label of the values
  * that follow it. Labels wrapped over several lines (numbers on the last) come out whole.
  */
-export function groupRows(tokens: readonly Token[]): PrintedRow[] {
+export function groupRows(tokens: readonly Token[], deadline: Deadline = NO_DEADLINE): PrintedRow[] {
   const rows: PrintedRow[] = [];
   let label = '';
   let labelLine = 0;
   let current: PrintedRow | null = null;
   for (const tok of tokens) {
+    deadline.tick('grouping table rows');
     if (tok.kind === 'text') {
       if (current) {
         rows.push(current);

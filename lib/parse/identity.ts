@@ -14,6 +14,7 @@ import {
   type PlaceContext,
   type PlaceMention,
 } from '../geo/gazetteer';
+import { NO_DEADLINE, type Deadline } from './deadline';
 
 export interface IdentityResult {
   region: Region;
@@ -156,9 +157,9 @@ interface NumberedLine {
   line: number;
 }
 
-export function extractIdentity(lines: string[]): IdentityResult {
+export function extractIdentity(lines: string[], deadline: Deadline = NO_DEADLINE): IdentityResult {
   const head = nonEmpty(lines, 0, HEAD_LINES);
-  const mentions = scanHead(lines);
+  const mentions = scanHead(lines, deadline);
   const context = contextOf(mentions);
   const reportName = findReportName(head, context);
   const labelled = findLabelledOrgan(lines, context);
@@ -174,7 +175,7 @@ export function extractIdentity(lines: string[]): IdentityResult {
   const issuer = issuerFrom(reportName, labelled, signature);
   if (issuer) evidence.issuer = issuer.line;
 
-  const scope = scopeFrom(lines, reportName);
+  const scope = scopeFrom(lines, reportName, deadline);
   if (scope) evidence.scope = scope.line;
 
   const year = yearFrom(head, reportName, warnings);
@@ -201,17 +202,28 @@ function nonEmpty(lines: readonly string[], from: number, count: number, step = 
 
 // ---------------------------------------------------------------- place names in the text
 
-function scanHead(lines: readonly string[]): LineMention[] {
+function scanHead(lines: readonly string[], deadline: Deadline): LineMention[] {
   const out: LineMention[] = [];
   let chars = 0;
   for (let i = 0; i < lines.length && chars < HEAD_CHARS; i++) {
+    deadline.tick('looking for place names');
     const text = lines[i];
     chars += text.length;
     let previous: LineMention | null = null;
     for (const m of scanPlaces(text)) {
       const parent = previous && previous.end === m.start ? parentOf(previous, m) : null;
       if (parent) previous!.qualifies = true;
-      const mention: LineMention = { ...m, line: i + 1, parent, qualifies: false, weight: weightOf(text, m, parent) };
+      const mention: LineMention = {
+        start: m.start,
+        end: m.end,
+        printed: m.printed,
+        places: m.places,
+        weak: m.weak,
+        line: i + 1,
+        parent,
+        qualifies: false,
+        weight: weightOf(text, m, parent),
+      };
       out.push(mention);
       previous = mention;
     }
@@ -512,27 +524,28 @@ function toRegion(named: NamedPlace, line: number, warnings: Warning[]): Region 
 
 // ---------------------------------------------------------------- scope
 
-function scopeFrom(lines: readonly string[], reportName: ReportName | null): Evidence<Scope> | null {
+function scopeFrom(lines: readonly string[], reportName: ReportName | null, deadline: Deadline): Evidence<Scope> | null {
   const kind = reportName?.kind ?? 'place';
   if (kind === 'township' || kind === 'department') return { value: kind, line: reportName!.line };
 
-  const government = firstLine(lines, GOVERNMENT_SIGNALS);
+  const government = firstLine(lines, GOVERNMENT_SIGNALS, deadline);
   if (government) return { value: 'government', line: government };
   if (kind === 'office') return null;
-  const jurisdiction = firstLine(lines, JURISDICTION_SIGNALS);
+  const jurisdiction = firstLine(lines, JURISDICTION_SIGNALS, deadline);
   if (jurisdiction) return { value: 'jurisdiction', line: jurisdiction };
-  const township = firstLine(lines, [TOWNSHIP_AUTHOR]);
+  const township = firstLine(lines, [TOWNSHIP_AUTHOR], deadline);
   if (township) return { value: 'township', line: township };
-  const own = firstLine(lines, [OWN_BODY]);
+  const own = firstLine(lines, [OWN_BODY], deadline);
   if (own) return { value: 'government', line: own };
-  const department = kind === 'place' && !reportName?.named ? firstLine(lines, [DEPARTMENT_SELF]) : 0;
+  const department = kind === 'place' && !reportName?.named ? firstLine(lines, [DEPARTMENT_SELF], deadline) : 0;
   if (department) return { value: 'department', line: department };
   return null;
 }
 
 /** the first line where one of `patterns` starts, also when a line break cuts the phrase */
-function firstLine(lines: readonly string[], patterns: readonly RegExp[]): number {
+function firstLine(lines: readonly string[], patterns: readonly RegExp[], deadline: Deadline): number {
   for (let i = 0; i < lines.length; i++) {
+    deadline.tick('reading the scope');
     const text = lines[i];
     if (!text) continue;
     const span = text + nextNonEmpty(lines, i);

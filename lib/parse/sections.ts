@@ -2,7 +2,17 @@
 // by table 三's own rows (一、本年新收…, 四、结转下年度…), so headings are recognised by their
 // titles, never by a bare numeral (template.md §1.4).
 
+import { NO_DEADLINE, type Deadline } from './deadline';
+
 export type Range = readonly [from: number, to: number];
+
+/**
+ * The most lines a table's region spans. The longest table of a real report (三, one cell per
+ * line, labels wrapped) takes a few hundred lines; a region that would run on for tens of
+ * thousands (a page that is a data dump, a missing next heading) is cut here, so that the
+ * table parsers never read more than this.
+ */
+export const MAX_TABLE_LINES = 3000;
 
 export interface TableRegions {
   proactive?: Range;
@@ -25,8 +35,11 @@ const APPLICATIONS_MARK = /申请人情况|本年新收/u;
 const APPLICATIONS_END = /结转下年度/u;
 const APPEALS_MARK = /行政复议/u;
 
-function findLine(lines: readonly string[], re: RegExp, from = 0, to = lines.length): number {
-  for (let i = from; i < to; i++) if (re.test(lines[i])) return i;
+function findLine(lines: readonly string[], re: RegExp, deadline: Deadline, from = 0, to = lines.length): number {
+  for (let i = from; i < to; i++) {
+    deadline.tick('looking for the tables');
+    if (re.test(lines[i])) return i;
+  }
   return -1;
 }
 
@@ -35,32 +48,34 @@ const firstOf = (...candidates: number[]) => {
   return found.length ? Math.min(...found) : -1;
 };
 
-export function locateTables(lines: readonly string[]): TableRegions {
+const capped = (from: number, to: number): Range => [from, Math.min(to, from + MAX_TABLE_LINES)];
+
+export function locateTables(lines: readonly string[], deadline: Deadline = NO_DEADLINE): TableRegions {
   const n = lines.length;
-  const h2 = findLine(lines, H_PROACTIVE);
-  const h3 = findLine(lines, H_APPLICATIONS, Math.max(h2, 0));
-  const firstMark = findLine(lines, PROACTIVE_MARK);
-  const appsMark = findLine(lines, APPLICATIONS_MARK, Math.max(h2, firstMark, 0));
+  const h2 = findLine(lines, H_PROACTIVE, deadline);
+  const h3 = findLine(lines, H_APPLICATIONS, deadline, Math.max(h2, 0));
+  const firstMark = findLine(lines, PROACTIVE_MARK, deadline);
+  const appsMark = findLine(lines, APPLICATIONS_MARK, deadline, Math.max(h2, firstMark, 0));
   const appsStart = h3 >= 0 ? h3 : appsMark;
-  const appsEndRow = appsStart >= 0 ? findLine(lines, APPLICATIONS_END, appsStart) : -1;
-  const h4 = findLine(lines, H_APPEALS, Math.max(appsStart, 0));
-  const appealsStart = h4 >= 0 ? h4 : appsEndRow >= 0 ? findLine(lines, APPEALS_MARK, appsEndRow) : -1;
-  const h5 = findLine(lines, H_PROBLEMS, Math.max(appealsStart, appsStart, 0));
-  const h6 = findLine(lines, H_OTHER, Math.max(appealsStart, appsStart, 0));
+  const appsEndRow = appsStart >= 0 ? findLine(lines, APPLICATIONS_END, deadline, appsStart) : -1;
+  const h4 = findLine(lines, H_APPEALS, deadline, Math.max(appsStart, 0));
+  const appealsStart = h4 >= 0 ? h4 : appsEndRow >= 0 ? findLine(lines, APPEALS_MARK, deadline, appsEndRow) : -1;
+  const h5 = findLine(lines, H_PROBLEMS, deadline, Math.max(appealsStart, appsStart, 0));
+  const h6 = findLine(lines, H_OTHER, deadline, Math.max(appealsStart, appsStart, 0));
 
   const regions: TableRegions = {};
   const proactiveStart = firstMark >= 0 ? Math.min(firstMark, h2 >= 0 ? h2 : firstMark) : -1;
   if (proactiveStart >= 0) {
     const end = firstOf(appsStart > proactiveStart ? appsStart : -1, appealsStart > proactiveStart ? appealsStart : -1, h5, h6);
-    regions.proactive = [proactiveStart, end >= 0 ? end : n];
+    regions.proactive = capped(proactiveStart, end >= 0 ? end : n);
   }
   if (appsStart >= 0) {
     const end = firstOf(appealsStart, h5, h6);
-    regions.applications = [appsStart, end >= 0 ? end : n];
+    regions.applications = capped(appsStart, end >= 0 ? end : n);
   }
   if (appealsStart >= 0) {
     const end = firstOf(h5 > appealsStart ? h5 : -1, h6 > appealsStart ? h6 : -1);
-    regions.appeals = [appealsStart, end >= 0 ? end : n];
+    regions.appeals = capped(appealsStart, end >= 0 ? end : n);
   }
   return regions;
 }

@@ -3,6 +3,7 @@
 // in both versions) is printed.
 
 import type { TemplateVersion, Warning } from '../report/contract';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { ApplicationsParse } from './tables/applications';
 import type { ProactiveParse } from './tables/proactive';
 
@@ -20,6 +21,7 @@ export function detectTemplate(
   applications: ApplicationsParse | null,
   hasAppeals: boolean,
   year: number | null,
+  deadline: Deadline = NO_DEADLINE,
 ): TemplateVerdict {
   const warnings: Warning[] = [];
   const fromApplications = applications?.otherShape === 'otherSplit' ? '2021' : applications?.otherShape === 'otherSingle' ? '2019' : null;
@@ -39,7 +41,10 @@ export function detectTemplate(
     warnings.push({ code: 'template-guessed', message: `只有表四（两版相同），按年份推定为${guess}版`, line: null });
     return { template: guess, warnings };
   }
-  const oldHeading = lines.findIndex((l) => PRE2019_HEADINGS.test(l));
+  const oldHeading = lines.findIndex((l) => {
+    deadline.tick('telling the template version');
+    return PRE2019_HEADINGS.test(l);
+  });
   if (oldHeading >= 0) {
     warnings.push({ code: 'pre2019-format', message: '报告沿用2019年以前的七部分格式，其表格不按国家格式提取', line: oldHeading + 1 });
     return { template: 'pre2019', warnings };

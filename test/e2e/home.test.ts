@@ -1,6 +1,6 @@
 // End to end: the production server (`next start`) on a fresh PGlite database loaded with the
-// bundle serves the home page. Uses the build in .next when it is newer than the sources, and
-// builds once otherwise (a minute or two).
+// bundle serves the regions list (/regions, the former home page). Uses the build in .next when
+// it is newer than the sources, and builds once otherwise (a minute or two).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { loadBundle } from '../../db/bundle';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { startNextServer, type NextServer } from '../support/next-server';
 
-describe('home page served by next start', () => {
+describe('regions list served by next start', () => {
   let testDb: TestDatabase;
   let next: NextServer | undefined;
   let base = '';
@@ -31,7 +31,7 @@ describe('home page served by next start', () => {
   }, 30_000);
 
   it('lists the bundled regions and years from the database', { timeout: 60_000 }, async () => {
-    const res = await fetch(`${base}/`);
+    const res = await fetch(`${base}/regions`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<html lang="zh-CN"');
@@ -48,7 +48,7 @@ describe('home page served by next start', () => {
 
   it('serves further requests from the same database handle', { timeout: 30_000 }, async () => {
     // a second handle in the same process would find the directory locked and show an error page
-    const pages = await Promise.all([1, 2, 3].map(() => fetch(`${base}/`).then(async (r) => [r.status, (await r.text()).includes('会同县')])));
+    const pages = await Promise.all([1, 2, 3].map(() => fetch(`${base}/regions`).then(async (r) => [r.status, (await r.text()).includes('会同县')])));
     expect(pages).toEqual([
       [200, true],
       [200, true],

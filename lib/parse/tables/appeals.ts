@@ -4,23 +4,29 @@
 import type { AppealsTable, Warning } from '../../report/contract';
 import { APPEAL_COLUMNS, APPEAL_GROUPS } from '../../report/labels';
 import { compactLabel, groupRows, type Token, type ValueCell } from '../cells';
+import type { Deadline } from '../deadline';
 import { cellWarnings, type TableParse } from './common';
 
 const WIDTH = APPEAL_GROUPS.length * APPEAL_COLUMNS.length;
+const SOURCE_KEYS = APPEAL_GROUPS.map((group) => APPEAL_COLUMNS.map((_, i) => `appeals.${group.key}[${i}]`));
 const HEADER_WORDS = /行政复议|行政诉讼|结果维持|结果纠正|尚未审结|复议后起诉|直接起诉/u;
 const PROSE = /[。;；]|[,，].{6,}/u;
 
-export function parseAppeals(tokens: readonly Token[]): TableParse<AppealsTable> | null {
+export function parseAppeals(tokens: readonly Token[], deadline?: Deadline): TableParse<AppealsTable> | null {
   const cells: ValueCell[] = [];
   let started = false;
-  for (const row of groupRows(tokens)) {
+  rows: for (const row of groupRows(tokens, deadline)) {
+    deadline?.tick('reading table 四');
     const label = compactLabel(row.label);
     if (!started) {
       if (!HEADER_WORDS.test(label) || PROSE.test(label.replace(HEADER_WORDS, ''))) continue;
       started = true;
     } else if (PROSE.test(label)) break;
-    cells.push(...row.values);
-    if (cells.length >= WIDTH) break;
+    // one by one: a damaged row may hold more values than a call can take as arguments
+    for (const value of row.values) {
+      cells.push(value);
+      if (cells.length >= WIDTH) break rows;
+    }
   }
   const printed = cells.slice(0, WIDTH);
   if (printed.length === 0) return null;
@@ -33,7 +39,7 @@ export function parseAppeals(tokens: readonly Token[]): TableParse<AppealsTable>
     const values = groupCells.map((c) => c.value);
     while (values.length < APPEAL_COLUMNS.length) values.push(null);
     table[group.key] = values;
-    groupCells.forEach((c, i) => (sources[`appeals.${group.key}[${i}]`] = c.line));
+    groupCells.forEach((c, i) => (sources[SOURCE_KEYS[g][i]] = c.line));
     warnings.push(...cellWarnings('四', group.label, groupCells, APPEAL_COLUMNS));
   });
   if (printed.length < WIDTH) {

@@ -4,23 +4,27 @@
 import type { ApplicationsTable, Warning } from '../../report/contract';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, type ApplicationRowDef, type ApplicationRowKey } from '../../report/labels';
 import { compactLabel, groupRows, type Token } from '../cells';
+import type { Deadline } from '../deadline';
 import { cellWarnings, matchRowKey, type TableParse } from './common';
 
 const WIDTH = APPLICANT_COLUMNS.length;
 const ROW_BY_KEY = new Map<string, ApplicationRowDef>(APPLICATION_ROWS.map((r) => [r.key, r]));
+/** the `sources` paths of each row's cells, made once: building them per parse costs more than the rest of a row */
+const SOURCE_KEYS = new Map<string, string[]>(APPLICATION_ROWS.map((r) => [r.key, APPLICANT_COLUMNS.map((_, i) => `applications.${r.key}[${i}]`)]));
 
 export interface ApplicationsParse extends TableParse<ApplicationsTable> {
   /** '（六）其他处理' printed as one row or as the 2021 three sub-rows */
   otherShape: 'otherSingle' | 'otherSplit' | null;
 }
 
-export function parseApplications(tokens: readonly Token[]): ApplicationsParse | null {
+export function parseApplications(tokens: readonly Token[], deadline?: Deadline): ApplicationsParse | null {
   const table: ApplicationsTable = {};
   const sources: Record<string, number> = {};
   const warnings: Warning[] = [];
   let candidates: readonly ApplicationRowDef[] = APPLICATION_ROWS;
 
-  for (const row of groupRows(tokens)) {
+  for (const row of groupRows(tokens, deadline)) {
+    deadline?.tick('reading table 三');
     const label = compactLabel(row.label);
     const key = matchRowKey(label, candidates) as ApplicationRowKey | null;
     if (!key) continue;
@@ -31,7 +35,8 @@ export function parseApplications(tokens: readonly Token[]): ApplicationsParse |
     const values = cells.map((c) => c.value);
     while (values.length < WIDTH) values.push(null);
     table[key] = values;
-    cells.forEach((c, i) => (sources[`applications.${key}[${i}]`] = c.line));
+    const sourceKeys = SOURCE_KEYS.get(key)!;
+    cells.forEach((c, i) => (sources[sourceKeys[i]] = c.line));
     warnings.push(...cellWarnings('三', def.label, cells, APPLICANT_COLUMNS));
     if (row.values.length < WIDTH) {
       warnings.push({ code: 'row-short', message: `表三「${def.label}」只印出 ${row.values.length} 个数（应为 ${WIDTH} 个），缺少的按空白处理`, line: row.labelLine });

@@ -33,17 +33,36 @@ export function matchRowKey<K extends string>(label: string, candidates: readonl
   return best;
 }
 
-const globalVersions = new WeakMap<RegExp, RegExp>();
+const globalVersions = new WeakMap<RegExp, { global: RegExp; fullUnicode: boolean }>();
 
+/**
+ * End of the last match, as `text.matchAll` would find them; an exec loop, which costs less
+ * than the iterator (after an empty match, lastIndex moves on as matchAll moves it).
+ */
 function lastMatchEnd(text: string, pattern: RegExp): number {
-  let global = globalVersions.get(pattern);
-  if (!global) {
-    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-    globalVersions.set(pattern, global);
+  let version = globalVersions.get(pattern);
+  if (!version) {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    version = { global, fullUnicode: /[uv]/u.test(global.flags) };
+    globalVersions.set(pattern, version);
   }
+  const { global, fullUnicode } = version;
+  global.lastIndex = 0;
   let end = -1;
-  for (const m of text.matchAll(global)) end = m.index + m[0].length;
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    end = m.index + m[0].length;
+    if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, fullUnicode);
+  }
   return end;
+}
+
+/** AdvanceStringIndex of the ECMAScript spec */
+function advance(text: string, index: number, fullUnicode: boolean): number {
+  if (!fullUnicode || index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  if (c < 0xd800 || c > 0xdbff) return index + 1;
+  const d = text.charCodeAt(index + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
 const CELL_WARNING: Partial<Record<ValueCell['status'], { code: string; text: string }>> = {

@@ -13,6 +13,7 @@ import {
   type ProactiveRowKey,
 } from '../../report/labels';
 import { compactLabel, groupRows, type Token, type ValueCell } from '../cells';
+import type { Deadline } from '../deadline';
 import { cellWarnings, matchRowKey, type TableParse } from './common';
 
 type Version = '2019' | '2021';
@@ -25,6 +26,21 @@ export interface ProactiveParse extends TableParse<ProactiveTable> {
 
 const BLOCK_MARK = /第二十条第[(（]([一五六八九])[)）]项/gu;
 const MONEY_UNIT = /万元|元/u;
+/** `sources` paths by row and column, made once */
+const SOURCE_KEYS = new Map<string, Map<string, string>>();
+const sourceKey = (row: string, col: string): string => {
+  let byCol = SOURCE_KEYS.get(row);
+  if (!byCol) SOURCE_KEYS.set(row, (byCol = new Map()));
+  let key = byCol.get(col);
+  if (key === undefined) byCol.set(col, (key = `proactive.${row}.${col}`));
+  return key;
+};
+/**
+ * A block's header (its mark, column words and row labels) is a few hundred characters. Text
+ * beyond this many is not header, and re-reading an ever longer header at every row would make
+ * a giant region quadratic.
+ */
+const MAX_HEADER_CHARS = 10_000;
 
 interface RowHit {
   key: ProactiveRowKey;
@@ -42,12 +58,13 @@ function versionOf(text: string): Version | null {
   return v2019 ? '2019' : '2021';
 }
 
-export function parseProactive(tokens: readonly Token[]): ProactiveParse | null {
+export function parseProactive(tokens: readonly Token[], deadline?: Deadline): ProactiveParse | null {
   const hits: RowHit[] = [];
   let header = '';
   let headerVersion: Version | null = null;
   let headerUnit: RowHit['headerUnit'] = null;
-  for (const row of groupRows(tokens)) {
+  for (const row of groupRows(tokens, deadline)) {
+    deadline?.tick('reading table 二');
     const label = compactLabel(row.label);
     const marks = [...label.matchAll(BLOCK_MARK)];
     const ownText = marks.length ? label.slice(marks[marks.length - 1].index) : label;
@@ -55,7 +72,7 @@ export function parseProactive(tokens: readonly Token[]): ProactiveParse | null 
       header = ownText;
       headerVersion = null;
       headerUnit = null;
-    } else {
+    } else if (header.length < MAX_HEADER_CHARS) {
       header += ownText;
     }
     const key = matchRowKey(ownText, PROACTIVE_ROWS);
@@ -87,7 +104,7 @@ export function parseProactive(tokens: readonly Token[]): ProactiveParse | null 
       const figure = figureOf(cell, col, hit.headerUnit, rowVersion, rowLabel, warnings);
       if (figure === undefined) return;
       figures[col.key] = figure;
-      sources[`proactive.${hit.key}.${col.key}`] = cell.line;
+      sources[sourceKey(hit.key, col.key)] = cell.line;
     });
     warnings.push(...cellWarnings('二', rowLabel, cells, columns.map((c) => c.label)));
     if (cells.length < columns.length) {

@@ -1,0 +1,50 @@
+// One printed figure: a link to its line of the report's text (#L123), marked when a failed
+// check points at it, with what the check expected.
+import type { LayoutCell } from './layout';
+import { exact, exactSigned, statedPercent } from './format';
+import styles from './report.module.css';
+
+export interface FigureProps {
+  cell: LayoutCell;
+  /** how the value reads: a count, a signed change, a stated percentage */
+  as?: 'count' | 'signed' | 'percent';
+}
+
+function show(value: number, as: FigureProps['as']): string {
+  if (as === 'percent') return statedPercent(value);
+  if (as === 'signed') return exactSigned(value);
+  return exact(value);
+}
+
+export default function Figure({ cell, as }: FigureProps) {
+  if (cell.value === undefined) return <span className={styles.absent} title="报告未印此项">·</span>;
+  const text = cell.value === null ? '空' : show(cell.value, as ?? (cell.signed ? 'signed' : 'count'));
+  const failed = cell.failures.length > 0;
+  const hard = cell.failures.some((f) => f.severity === 'hard');
+  const expected = [...new Set(cell.failures.map((f) => f.expected))];
+  const where = cell.line ? `原文第 ${cell.line} 行` : '原文行号不详';
+  const title = failed ? `${where}；核对未通过：应为 ${expected.map((e) => show(e, as)).join(' 或 ')}，印为 ${text}` : where;
+  const className = [styles.figure, cell.value === null ? styles.blank : '', failed ? (hard ? styles.failedHard : styles.failedSoft) : ''].filter(Boolean).join(' ');
+  const content = (
+    <>
+      <span className={styles.value}>{text}</span>
+      {failed && (
+        <span className={styles.expected}>
+          应为 {expected.map((e) => show(e, as)).join(' 或 ')}
+        </span>
+      )}
+    </>
+  );
+  if (!cell.line) {
+    return (
+      <span className={className} title={title} data-path={cell.path} data-failed={failed || undefined}>
+        {content}
+      </span>
+    );
+  }
+  return (
+    <a href={`#L${cell.line}`} className={className} title={title} data-path={cell.path} data-line={cell.line} data-failed={failed || undefined}>
+      {content}
+    </a>
+  );
+}
