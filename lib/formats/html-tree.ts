@@ -18,9 +18,15 @@
 // - <noscript> is raw text, <select> holds only options, <colgroup> only columns;
 // - SVG and MathML elements may self-close, and HTML content breaks out of them.
 // Not done: <template> contents, <frameset> pages, ruby and the rarest error recoveries.
+//
+// Hostile pages (100,000 unclosed elements, thousands of formatting elements to reopen) are
+// read in linear time and memory: the stack of open elements is at most MAX_OPEN_ELEMENTS deep,
+// as browsers cap the depth of the tree, so that every look down it is bounded; the list of
+// formatting elements is bounded too, and so is the number of elements it may reopen.
 
 import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { ReportReadError } from './errors';
 
 type Attribs = Record<string, string>;
 
@@ -132,6 +138,26 @@ function createElement(name: string, attribs: Attribs, namespace?: string): Html
   return el;
 }
 
+/**
+ * The deepest the stack of open elements goes (WebKit and Blink cap the depth of the tree at
+ * 512 alike). An element opened deeper is inserted empty and what follows goes beside it.
+ */
+export const MAX_OPEN_ELEMENTS = 512;
+/** formatting elements kept for reopening since the last marker (the oldest goes first) */
+const MAX_FORMATTING = 32;
+/** the list of formatting elements, markers included, is cut from its oldest end beyond this */
+const MAX_FORMATTING_LIST = 1024;
+/**
+ * Elements reopened by reconstruct() in a page, at most: a page of paragraphs after a few dozen
+ * unclosed formatting elements would otherwise make dozens of elements per paragraph.
+ */
+const MAX_REOPENED = 100_000;
+/**
+ * Elements in a page, at most (a long report has tens of thousands): beyond, the page is
+ * refused rather than held in memory (20 MB of `<i>` would be 7 million elements, 2 GB).
+ */
+export const MAX_ELEMENTS = 1_000_000;
+
 const ASCII_WHITESPACE_ONLY = /^[ \t\n\f\r]*$/;
 const LEADING_WHITESPACE = /^[ \t\n\f\r]*/;
 const CR_LF = /\r\n?/g;
@@ -208,6 +234,10 @@ class TreeBuilder implements TokenizerCallbacks {
   private form: HtmlElement | null = null;
   /** open paragraphs: with none, a block needs no look down the stack for one to close */
   private paragraphs = 0;
+  /** what reconstruct() may still reopen */
+  private reopenBudget = MAX_REOPENED;
+  /** elements the page may still make */
+  private elementBudget = MAX_ELEMENTS;
   /** text arrived where the current node is table structure, placed at the next tag */
   private tableText = '';
   /** inside <noscript>, whose content is raw text that no one renders */
@@ -410,10 +440,10 @@ class TreeBuilder implements TokenizerCallbacks {
     }
     if (!this.head) this.openHead();
     // after </head>, head content still goes into the head
-    const el = createElement(name, attribs);
+    const el = this.createElement(name, attribs);
     append(this.stack.includes(this.head!) ? this.current : this.head!, el);
-    if (!(flags & VOID)) this.stack.push(el);
-    if (name === 'noscript') this.inNoscript = true;
+    const open = !(flags & VOID) && this.push(el);
+    if (name === 'noscript' && open) this.inNoscript = true;
     return false;
   }
 
@@ -442,8 +472,7 @@ class TreeBuilder implements TokenizerCallbacks {
         for (const key of Object.keys(attribs)) if (!Object.hasOwn(this.body!.attribs, key)) this.body!.attribs[key] = attribs[key];
         return;
       case 'noscript':
-        this.insert(name, attribs, true);
-        this.inNoscript = true;
+        if (this.opened(this.insert(name, attribs, true))) this.inNoscript = true;
         return;
       case 'form':
         this.startForm(attribs);
@@ -489,7 +518,7 @@ class TreeBuilder implements TokenizerCallbacks {
     const open = !(flags & VOID) && !(selfClosing && (name === 'svg' || name === 'math'));
     const el = this.insert(name, attribs, open);
     if (flags & FORMATTING) this.pushFormatting(el);
-    else if (flags & MARKER) this.formatting.push(null);
+    else if (flags & MARKER && this.opened(el)) this.pushMarker();
   }
 
   private startForm(attribs: Attribs): void {
@@ -509,7 +538,7 @@ class TreeBuilder implements TokenizerCallbacks {
     const open = this.lastFormatting('a');
     if (open) {
       this.adoptionAgency('a');
-      const entry = this.formatting.indexOf(open);
+      const entry = this.formatting.lastIndexOf(open);
       if (entry !== -1) this.formatting.splice(entry, 1);
       const at = this.stack.lastIndexOf(open);
       if (at !== -1) this.stack.splice(at, 1);
@@ -543,8 +572,7 @@ class TreeBuilder implements TokenizerCallbacks {
         return;
       case 'caption':
         this.clearTo(TABLE);
-        this.insert(name, attribs, true);
-        this.formatting.push(null);
+        if (this.opened(this.insert(name, attribs, true))) this.pushMarker();
         return;
       case 'colgroup':
       case 'tbody':
@@ -567,8 +595,7 @@ class TreeBuilder implements TokenizerCallbacks {
         this.clearTo(FOSTER_TARGET);
         if (this.current.name === 'table') this.insert('tbody', {}, true);
         if (this.current.name !== 'tr') this.insert('tr', {}, true);
-        this.insert(name, attribs, true);
-        this.formatting.push(null);
+        if (this.opened(this.insert(name, attribs, true))) this.pushMarker();
     }
   }
 
@@ -630,10 +657,17 @@ class TreeBuilder implements TokenizerCallbacks {
   private insert(name: string, attribs: Attribs, open: boolean): HtmlElement {
     const current = this.current;
     const namespace = this.inForeign() ? current.namespace : name === 'svg' || name === 'math' ? name : undefined;
-    const el = createElement(name, attribs, namespace);
+    const el = this.createElement(name, attribs, namespace);
     this.insertAt(current, el, !(el.flags & TABLE_PART) && name !== 'form');
     if (open) this.push(el);
     return el;
+  }
+
+  private createElement(name: string, attribs: Attribs, namespace?: string): HtmlElement {
+    if (--this.elementBudget < 0) {
+      throw new ReportReadError(`this HTML page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements: too many for a report`);
+    }
+    return createElement(name, attribs, namespace);
   }
 
   private insertAt(target: HtmlElement, node: HtmlElement, foster = true): void {
@@ -777,11 +811,15 @@ class TreeBuilder implements TokenizerCallbacks {
 
   // --- formatting elements -------------------------------------------------------------------
 
+  /** Adds an element just opened to the formatting elements (one that could not be opened is not one). */
   private pushFormatting(el: HtmlElement): void {
-    // at most three identical entries since the last marker (the "Noah's Ark" clause)
+    if (!this.opened(el)) return;
+    // at most three identical entries since the last marker (the "Noah's Ark" clause), and at
+    // most MAX_FORMATTING in all
     let same = 0;
     let earliest = -1;
-    for (let i = this.formatting.length - 1; i >= 0; i--) {
+    let i = this.formatting.length - 1;
+    for (; i >= 0; i--) {
       const entry = this.formatting[i];
       if (entry === null) break;
       if (entry.name === el.name && sameAttributes(entry.attribs, el.attribs)) {
@@ -790,7 +828,24 @@ class TreeBuilder implements TokenizerCallbacks {
       }
     }
     if (same >= 3) this.formatting.splice(earliest, 1);
-    this.formatting.push(el);
+    else if (this.formatting.length - 1 - i >= MAX_FORMATTING) this.formatting.splice(i + 1, 1);
+    this.addFormatting(el);
+  }
+
+  private pushMarker(): void {
+    this.addFormatting(null);
+  }
+
+  private addFormatting(entry: HtmlElement | null): void {
+    const list = this.formatting;
+    list.push(entry);
+    // (markers of objects closed by another end tag stay, as in browsers: the list may grow)
+    if (list.length > 2 * MAX_FORMATTING_LIST) list.splice(0, list.length - MAX_FORMATTING_LIST);
+  }
+
+  /** whether an element just inserted is open (false when the stack was full) */
+  private opened(el: HtmlElement): boolean {
+    return this.current === el;
   }
 
   private lastFormatting(name: string): HtmlElement | undefined {
@@ -805,13 +860,15 @@ class TreeBuilder implements TokenizerCallbacks {
   /** Reopens the formatting elements that a block closed (<p><b>a</p><p>b → b is bold too). */
   private reconstruct(): void {
     const list = this.formatting;
-    if (list.length === 0) return;
+    if (list.length === 0 || this.reopenBudget <= 0 || this.stack.length >= MAX_OPEN_ELEMENTS) return;
     let i = list.length - 1;
     if (list[i] === null || this.stack.lastIndexOf(list[i]!) !== -1) return;
     while (i > 0 && list[i - 1] !== null && this.stack.lastIndexOf(list[i - 1]!) === -1) i--;
-    for (; i < list.length; i++) {
+    for (; i < list.length && this.reopenBudget > 0; i++, this.reopenBudget--) {
       const entry = list[i]!;
-      list[i] = this.insert(entry.name, { ...entry.attribs }, true);
+      const el = this.insert(entry.name, { ...entry.attribs }, true);
+      if (!this.opened(el)) return;
+      list[i] = el;
     }
   }
 
@@ -826,7 +883,7 @@ class TreeBuilder implements TokenizerCallbacks {
    */
   private adoptionAgency(name: string): boolean {
     const current = this.current;
-    if (current.name === name && current.namespace === undefined && !this.formatting.includes(current)) {
+    if (current.name === name && current.namespace === undefined && this.formatting.lastIndexOf(current) === -1) {
       this.pop();
       return true;
     }
@@ -835,7 +892,7 @@ class TreeBuilder implements TokenizerCallbacks {
       if (!element) return false;
       const at = this.stack.lastIndexOf(element);
       if (at === -1) {
-        this.formatting.splice(this.formatting.indexOf(element), 1);
+        this.formatting.splice(this.formatting.lastIndexOf(element), 1);
         return true;
       }
       if (!this.elementInScope(element)) return true;
@@ -843,7 +900,7 @@ class TreeBuilder implements TokenizerCallbacks {
       while (block < this.stack.length && !isSpecial(this.stack[block])) block++;
       if (block === this.stack.length) {
         this.popTo(at);
-        this.formatting.splice(this.formatting.indexOf(element), 1);
+        this.formatting.splice(this.formatting.lastIndexOf(element), 1);
         return true;
       }
       this.adopt(element, at, this.stack[block]);
@@ -854,14 +911,14 @@ class TreeBuilder implements TokenizerCallbacks {
   /** One round of the adoption agency: `element` (at `at` in the stack) ends above `furthestBlock`. */
   private adopt(element: HtmlElement, at: number, furthestBlock: HtmlElement): void {
     const commonAncestor = this.stack[at - 1];
-    let bookmark = this.formatting.indexOf(element);
+    let bookmark = this.formatting.lastIndexOf(element);
     let lastNode = furthestBlock;
     let index = this.stack.indexOf(furthestBlock);
     for (let inner = 1; ; inner++) {
       index--;
       let node = this.stack[index];
       if (node === element) break;
-      let entry = this.formatting.indexOf(node);
+      let entry = this.formatting.lastIndexOf(node);
       if (inner > 3 && entry !== -1) {
         this.formatting.splice(entry, 1);
         if (entry < bookmark) bookmark--;
@@ -884,7 +941,7 @@ class TreeBuilder implements TokenizerCallbacks {
     const clone = createElement(element.name, { ...element.attribs });
     moveChildren(furthestBlock, clone);
     append(furthestBlock, clone);
-    const entry = this.formatting.indexOf(element);
+    const entry = this.formatting.lastIndexOf(element);
     this.formatting.splice(entry, 1);
     if (entry < bookmark) bookmark--;
     this.formatting.splice(bookmark, 0, clone);
@@ -894,9 +951,12 @@ class TreeBuilder implements TokenizerCallbacks {
 
   // --- the stack -----------------------------------------------------------------------------
 
-  private push(el: HtmlElement): void {
+  /** Opens an element: false when the stack is full (the element stays empty). */
+  private push(el: HtmlElement): boolean {
+    if (this.stack.length >= MAX_OPEN_ELEMENTS) return false;
     this.stack.push(el);
     if (el.flags & PARAGRAPH) this.paragraphs++;
+    return true;
   }
 
   private pop(): void {

@@ -9,6 +9,8 @@
 //   all its data tables; the report title and a 信息来源/发布机构 line are kept (put first when
 //   they sit outside the article).
 // The page is parsed as browsers parse it (html-tree.ts), in one pass over the tree.
+// Every walk over the tree keeps its own stack (no recursion), so that no depth of nesting
+// overflows the call stack, and no part of the tree is walked more than a bounded number of times.
 
 import { isTag, type ChildNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
 import { ReportReadError } from './errors';
@@ -134,13 +136,28 @@ interface Stats {
 /** a table cell longer than this holds a page, not a figure */
 const LAYOUT_CELL_CHARS = 500;
 
+/** an element being rendered: its stats so far and the next child to visit */
+interface Frame {
+  el: Element;
+  s: Stats;
+  /** the children's text is link text */
+  linked: boolean;
+  /** the element or an ancestor is a link (whatever layout tables say) */
+  underLink: boolean;
+  next: number;
+  block: boolean;
+  chrome: boolean;
+  start: number;
+}
+
 class Render {
   readonly lines: string[] = [];
   /** for the elements the article and the chrome are chosen from (body, containers, chrome) */
   readonly stats = new Map<Element, Stats>();
   /** elements named or tagged like page chrome, judged once the page total is known */
   readonly chrome: Element[] = [];
-  readonly titles: Element[] = [];
+  /** title candidates, in the order they end, and whether they sit inside a link */
+  readonly titles: { el: Element; inLink: boolean }[] = [];
   /** tables rendered as rows */
   readonly dataTables = new Set<Element>();
   private buf = '';
@@ -158,52 +175,87 @@ class Render {
     this.flush();
   }
 
-  element(el: Element, inLink: boolean): Stats {
-    const chrome = this.findChrome && looksLikeChrome(el);
-    const block = chrome || BLOCK_TAGS.has(el.name);
-    if (block) this.flush();
-    const start = this.lines.length;
-    const scan = el.name === 'table' ? scanTable(el) : undefined;
-    const s: Stats =
-      scan && !scan.nested ? this.leafTable(el, scan.anchors) : this.children(el, inLink || el.name === 'a');
-    if (block) this.flush();
-    s.start = start;
-    s.end = this.lines.length;
-    if (chrome || CONTAINER_TAGS.has(el.name) || el.name === 'body') this.stats.set(el, s);
-    if (chrome) this.chrome.push(el);
-    if (isTitleCandidate(el)) this.titles.push(el);
-    return s;
-  }
-
-  private children(el: Element, linked: boolean): Stats {
-    const s: Stats = { text: 0, link: 0, dataTables: 0, start: 0, end: 0 };
-    for (const child of el.children) {
+  /** Renders an element and everything in it, depth first, with a stack of frames. */
+  element(root: Element, inLink: boolean): Stats {
+    const frames: Frame[] = [];
+    let result: Stats | undefined;
+    const open = (el: Element, linked: boolean, underLink: boolean) => {
+      const frame = this.open(el, linked, underLink);
+      if (frame.next === -1) {
+        const s = this.close(frame);
+        if (frames.length === 0) result = s;
+        else add(frames[frames.length - 1].s, s);
+      } else {
+        frames.push(frame);
+      }
+    };
+    open(root, inLink, inLink);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const children = frame.el.children;
+      if (frame.next >= children.length) {
+        frames.pop();
+        const s = this.close(frame);
+        if (frames.length === 0) result = s;
+        else add(frames[frames.length - 1].s, s);
+        continue;
+      }
+      const child = children[frame.next++];
       if (isElement(child)) {
         if (child.name === 'br') {
           this.flush();
           continue;
         }
         if (NEVER_RENDERED.has(child.name) || isHidden(child)) continue;
-        const c = this.element(child, linked);
-        s.text += c.text;
-        s.link += c.link;
-        s.dataTables += c.dataTables;
+        open(child, frame.linked, frame.underLink);
       } else if (isTextNode(child)) {
         const value = child.data;
         this.buf += value;
         const n = visibleLength(value);
-        s.text += n;
-        if (linked) s.link += n;
+        frame.s.text += n;
+        if (frame.linked) frame.s.link += n;
       }
     }
+    return result!;
+  }
+
+  /** The start of an element: a frame whose children are to be rendered, or (next = -1) one already done. */
+  private open(el: Element, inLink: boolean, underLink: boolean): Frame {
+    const chrome = this.findChrome && looksLikeChrome(el);
+    const block = chrome || BLOCK_TAGS.has(el.name);
+    if (block) this.flush();
+    const start = this.lines.length;
+    const frame: Frame = { el, s: emptyStats(), linked: inLink || el.name === 'a', underLink: underLink || el.name === 'a', next: 0, block, chrome, start };
+    const scan = el.name === 'table' ? scanTable(el) : undefined;
+    if (scan && !scan.nested) {
+      const rows = this.leafTable(el, scan.anchors);
+      if (rows) {
+        frame.s = rows;
+        frame.next = -1;
+      } else {
+        // a table that frames a page or lists links: its text flows, and is no link text
+        frame.linked = false;
+      }
+    }
+    return frame;
+  }
+
+  private close(frame: Frame): Stats {
+    const { el, s, block, chrome } = frame;
+    if (block) this.flush();
+    s.start = frame.start;
+    s.end = this.lines.length;
+    if (chrome || CONTAINER_TAGS.has(el.name) || el.name === 'body') this.stats.set(el, s);
+    if (chrome) this.chrome.push(el);
+    if (isTitleCandidate(el)) this.titles.push({ el, inLink: frame.underLink });
     return s;
   }
 
   /**
-   * A table without tables inside: its rows, unless it frames a page or lists links (then its
-   * text flows). A table of metadata (索引号, 发布机构…) is no data table.
+   * A table without tables inside: its rows, unless it frames a page or lists links (then
+   * undefined: its text flows). A table of metadata (索引号, 发布机构…) is no data table.
    */
-  private leafTable(table: Element, anchors: Element[]): Stats {
+  private leafTable(table: Element, anchors: Element[]): Stats | undefined {
     const rows = tableRows(table);
     const texts = rows.map((r) => rowCells(r).map(cellText));
     let text = 0;
@@ -217,7 +269,7 @@ class Render {
     const frame = texts.every((row) => row.length <= 1);
     const links = anchors.reduce((n, a) => n + cellText(a).length, 0);
     const fewNumbers = () => texts.flat().filter((t) => NUMBER_CELL.test(t)).length < 3;
-    if (rows.length === 0 || frame || (longCell && fewNumbers()) || links > text / 2) return this.children(table, false);
+    if (rows.length === 0 || frame || (longCell && fewNumbers()) || links > text / 2) return undefined;
     this.flush();
     for (const child of table.children) {
       if (isElement(child) && child.name === 'caption') {
@@ -232,27 +284,45 @@ class Render {
   }
 }
 
+const emptyStats = (): Stats => ({ text: 0, link: 0, dataTables: 0, start: 0, end: 0 });
+
+function add(to: Stats, s: Stats): void {
+  to.text += s.text;
+  to.link += s.link;
+  to.dataTables += s.dataTables;
+}
+
 const NUMBER_CELL = /^[+-]?\d[\d,.]*%?$/;
 const METADATA_MAX_ROWS = 8;
 
-/** Whether a table holds another table, and its links. */
+/**
+ * Whether a table holds another table, and its links (those inside no other link, so that no
+ * text is counted twice). Each node of a page is scanned for one table at most: a table's
+ * scan stops at the first table inside it.
+ */
 function scanTable(table: Element): { nested: boolean; anchors: Element[] } {
-  const result = { nested: false, anchors: [] as Element[] };
-  scanInto(table, result);
-  return result;
-}
-
-function scanInto(el: Element, result: { nested: boolean; anchors: Element[] }): void {
-  for (const child of el.children) {
-    if (!isElement(child)) continue;
-    if (child.name === 'table') {
-      result.nested = true;
-      return;
+  const anchors: Element[] = [];
+  // depth first, in document order; `linkDepth` is the number of open frames inside a link
+  const frames: { el: Element; next: number; link: boolean }[] = [{ el: table, next: 0, link: false }];
+  let linkDepth = 0;
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.el.children.length) {
+      frames.pop();
+      if (frame.link) linkDepth--;
+      continue;
     }
-    if (child.name === 'a') result.anchors.push(child);
-    scanInto(child, result);
-    if (result.nested) return;
+    const child = frame.el.children[frame.next++];
+    if (!isElement(child)) continue;
+    if (child.name === 'table') return { nested: true, anchors };
+    const link = child.name === 'a';
+    if (link) {
+      if (linkDepth === 0) anchors.push(child);
+      linkDepth++;
+    }
+    frames.push({ el: child, next: 0, link });
   }
+  return { nested: false, anchors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,20 +351,37 @@ function rowCells(row: Element): Element[] {
 
 /** A cell's text: line breaks and paragraphs inside it join with nothing (商业<br>企业 → 商业企业). */
 export function cellText(cell: Element): string {
-  const text = collapsedShort(collectCellText(cell, ''));
+  const text = collapsedShort(collectCellText(cell) ?? '');
   return text.includes('|') ? text.replace(/\|/g, '¦') : text;
 }
 
-function collectCellText(el: Element, acc: string): string {
-  for (const child of el.children) {
+/**
+ * The raw text of an element, depth first; undefined when it visits more than `maxNodes`
+ * nodes or gathers more than `maxChars` characters other than whitespace (which then no
+ * collapsing brings back under `maxChars`).
+ */
+function collectCellText(root: Element, maxNodes = Infinity, maxChars = Infinity): string | undefined {
+  let acc = '';
+  let nodes = 0;
+  let chars = 0;
+  const frames: { el: Element; next: number }[] = [{ el: root, next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.el.children.length) {
+      frames.pop();
+      continue;
+    }
+    const child = frame.el.children[frame.next++];
+    if (++nodes > maxNodes) return undefined;
     if (isElement(child)) {
       if (NEVER_RENDERED.has(child.name) || isHidden(child)) continue;
       if (child.name === 'br' || BLOCK_TAGS.has(child.name)) acc = acc.trimEnd();
-      acc = collectCellText(child, acc);
+      frames.push({ el: child, next: 0 });
     } else if (isTextNode(child)) {
       const value = child.data;
       // the source's own line breaks inside a cell are layout, not words
       acc += value.includes('\n') ? value.replace(/\s*[\r\n]\s*/g, '') : value;
+      if (maxChars !== Infinity && (chars += value.replace(WHITESPACE, '').length) > maxChars) return undefined;
     }
   }
   return acc;
@@ -344,37 +431,48 @@ function droppedChrome(body: Element, r: Render): Set<Element> {
 }
 
 const REPORT_TITLE = /年度报告|年报/;
+const TITLE_MAX_CHARS = 120;
+/** a heading of more nodes than this is no title (and nested ones are not walked again and again) */
+const TITLE_MAX_NODES = 2000;
+
+/** A title candidate's text, or '' when it is too long to be a title. */
+function titleText(el: Element): string {
+  const raw = collectCellText(el, TITLE_MAX_NODES, TITLE_MAX_CHARS);
+  if (raw === undefined) return '';
+  const text = collapsedShort(raw);
+  return text.includes('|') ? text.replace(/\|/g, '¦') : text;
+}
 
 /**
  * The report's title: the heading that the page's <title> repeats, else the <title> itself
  * without the site name, else the first report-like heading that is not a link.
  */
-function chooseTitle(doc: Document, candidates: Element[]): string | undefined {
+function chooseTitle(doc: Document, candidates: { el: Element; inLink: boolean }[]): string | undefined {
   const titleEl = findFirst(doc, 'title');
   const pageTitle = titleEl ? cellText(titleEl) : '';
   // "报告标题_某某区人民政府" / "报告标题 - 站名"
   const main = pageTitle.split(/\s*(?:[_|｜¦]|\s-\s|--)\s*/)[0]?.trim() ?? '';
   const headings = candidates
-    .filter((el) => !insideLink(el))
-    .map((el) => cellText(el))
-    .filter((t) => t.length >= 6 && t.length <= 120 && REPORT_TITLE.test(t));
+    .filter((c) => !c.inLink)
+    .map((c) => titleText(c.el))
+    .filter((t) => t.length >= 6 && t.length <= TITLE_MAX_CHARS && REPORT_TITLE.test(t));
   if (REPORT_TITLE.test(main)) return headings.find((h) => squash(pageTitle).includes(squash(h))) ?? main;
   return headings[0];
 }
 
-function insideLink(el: Element): boolean {
-  for (let p: ParentNode | null = el; p && isElement(p); p = p.parent) {
-    if (p.name === 'a') return true;
-  }
-  return false;
-}
-
+/** The first element named `tag`, depth first. */
 function findFirst(node: ParentNode, tag: string): Element | undefined {
-  for (const child of node.children) {
+  const frames: { el: ParentNode; next: number }[] = [{ el: node, next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.next >= frame.el.children.length) {
+      frames.pop();
+      continue;
+    }
+    const child = frame.el.children[frame.next++];
     if (!isElement(child)) continue;
     if (child.name === tag) return child;
-    const found = findFirst(child, tag);
-    if (found) return found;
+    frames.push({ el: child, next: 0 });
   }
   return undefined;
 }
@@ -438,11 +536,21 @@ const READ_ATTRIBUTES = ['class', 'id', 'style', 'hidden'];
 export interface HtmlTextOptions {
   /** pick the main article and drop page chrome (default true); false for converted documents */
   article?: boolean;
+  /** the file, named in a ReportReadError */
+  file?: string;
 }
 
-/** Renders an HTML document as text lines (see the module comment for the layout). */
+/**
+ * Renders an HTML document as text lines (see the module comment for the layout). Throws
+ * ReportReadError for a page of too many elements.
+ */
 export function htmlToText(html: string, options: HtmlTextOptions = {}): string {
-  const doc = parseHtml(html, { attributes: READ_ATTRIBUTES });
+  let doc: Document;
+  try {
+    doc = parseHtml(html, { attributes: READ_ATTRIBUTES });
+  } catch (err) {
+    throw err instanceof ReportReadError && err.file === undefined && options.file !== undefined ? new ReportReadError(err.message, options.file) : err;
+  }
   const body = findFirst(doc, 'body');
   if (!body) return '';
   const useArticle = options.article !== false;

@@ -48,7 +48,7 @@ export async function extractText(bytes: Uint8Array, fileName?: string): Promise
       return nonEmpty({ format, text: await docxToText(bytes, fileName) }, fileName);
     case 'html': {
       const { text, encoding } = decodeHtml(bytes, fileName);
-      return nonEmpty({ format, text: htmlToText(text), encoding }, fileName);
+      return nonEmpty({ format, text: htmlToText(text, { file: fileName }), encoding }, fileName);
     }
     case 'text': {
       const { text, encoding } = decodeText(bytes, fileName);

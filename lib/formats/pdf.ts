@@ -1,8 +1,10 @@
 // PDF reports to text lines with pdf.js: one pass of getTextContent over the pages, the
 // fragments placed in page coordinates, and each page laid out by pdf-layout.ts.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as v8 from 'node:v8';
 import { ReportReadError, readFailure } from './errors';
 import { joinPages, layoutPage, type Fragment, type PageText } from './pdf-layout';
 
@@ -18,6 +20,49 @@ function loadPdfJs(): Promise<PdfJs> {
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   return pdfjsLoading;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pdf.js's own unhandled rejections
+//
+// While it opens a document, pdf.js fetches the page dictionaries of the top-level /Kids ahead
+// of need (Catalog.getPageDict, pdf.js 5.6) and keeps the promises for later. When one of those
+// fetches fails (a damaged XRef entry: "Inconsistent generation in XRef") and no page asks for
+// it, nothing ever handles that rejection, and an unhandled rejection ends a Node process. The
+// failures that matter still reach us through the document's own promises.
+//
+// So every promise created while a document opens, in that document's async context, gets a
+// no-op handler. Nothing else is touched: promises of other work (even running meanwhile) are
+// not in that context, and the promise hook is on only while a document opens.
+
+const opening = new AsyncLocalStorage<true>();
+let openingDocuments = 0;
+let stopPromiseHook: (() => void) | undefined;
+/** (the no-op handler's own promise is not given one) */
+let marking = false;
+const ignore = () => undefined;
+
+function markHandled(promise: Promise<unknown>): void {
+  if (marking || opening.getStore() !== true) return;
+  marking = true;
+  try {
+    promise.catch(ignore);
+  } finally {
+    marking = false;
+  }
+}
+
+/** Runs `open` (the opening of a document) with the promises it creates marked as handled. */
+async function whileOpening<T>(open: () => Promise<T>): Promise<T> {
+  if (openingDocuments++ === 0) stopPromiseHook = v8.promiseHooks?.onInit(markHandled) as (() => void) | undefined;
+  try {
+    return await opening.run(true, open);
+  } finally {
+    if (--openingDocuments === 0) {
+      stopPromiseHook?.();
+      stopPromiseHook = undefined;
+    }
+  }
 }
 
 /** The directory of the pdfjs-dist package (CMaps for CJK fonts, standard font metrics). */
@@ -115,18 +160,27 @@ function openFailure(cause: unknown, file?: string): ReportReadError {
   const name = (cause as { name?: string })?.name;
   if (name === 'PasswordException') return new ReportReadError('this PDF is password-protected', file);
   if (name === 'InvalidPDFException') return new ReportReadError('cannot read this PDF: the file is damaged or not a PDF', file);
-  return readFailure('cannot read this PDF', cause, file);
+  return readFailure('cannot read this PDF: the file is damaged', cause, file);
 }
 
 /** Extracts the text lines of a PDF (see pdf-layout.ts for the layout of tables). */
 export async function pdfToText(bytes: Uint8Array, file?: string): Promise<string> {
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument(pdfDocumentOptions(bytes));
-  let doc: Awaited<typeof task.promise>;
+  let pdfjs: PdfJs;
   try {
-    doc = await task.promise;
+    pdfjs = await loadPdfJs();
   } catch (cause) {
-    await task.destroy().catch(() => undefined);
+    pdfjsLoading = undefined;
+    throw readFailure('cannot read PDF files: pdf.js could not be loaded', cause, file);
+  }
+  let task: ReturnType<PdfJs['getDocument']> | undefined;
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  try {
+    doc = await whileOpening(() => {
+      task = pdfjs.getDocument(pdfDocumentOptions(bytes));
+      return task.promise;
+    });
+  } catch (cause) {
+    await task?.destroy().catch(ignore);
     throw openFailure(cause, file);
   }
   try {
@@ -150,6 +204,7 @@ export async function pdfToText(bytes: Uint8Array, file?: string): Promise<strin
   } catch (cause) {
     throw cause instanceof ReportReadError ? cause : readFailure('cannot read this PDF: a page is damaged', cause, file);
   } finally {
-    await doc.destroy().catch(() => undefined);
+    // (destroys the loading task too)
+    await doc.destroy().catch(ignore);
   }
 }
