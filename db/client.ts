@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
+import { preparingStatements } from './prepared';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -90,7 +91,7 @@ async function openPostgres(url: string): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const db = drizzle({ client: preparingStatements(client), schema }) as unknown as Db;
   return { db, kind: 'postgres', location: maskUrl(url), close: () => client.end({ timeout: 5 }) };
 }
 

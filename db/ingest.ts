@@ -160,8 +160,12 @@ export async function placeReport(tx: Tx, report: Report, fileSha: string): Prom
       .limit(1);
     if (copy) return { kind: 'copy', reportId: copy.id };
   }
-  const [current] = await tx.select().from(reports).where(and(eq(reports.identityKey, key), eq(reports.isCurrent, true)));
+  const [current] = await tx
+    .select({ id: reports.id, version: reports.version, figuresHash: reports.figuresHash })
+    .from(reports)
+    .where(and(eq(reports.identityKey, key), eq(reports.isCurrent, true)));
   if (current?.figuresHash === hash) return { kind: 'copy', reportId: current.id };
+  const replaced = current ? (await tx.select({ document: reports.document }).from(reports).where(eq(reports.id, current.id)))[0].document : null;
 
   const values = {
     identityKey: key,
@@ -182,28 +186,40 @@ export async function placeReport(tx: Tx, report: Report, fileSha: string): Prom
   if (current) await tx.update(reports).set({ isCurrent: false }).where(eq(reports.id, current.id));
   const [row] = await tx.insert(reports).values(values).returning({ id: reports.id });
   await writeDerived(tx, row.id, report, { fresh: true });
-  await refreshCrossYear(tx, key, report.year);
-  await syncReportFacts(tx, [key]);
-  return current ? { kind: 'version', reportId: row.id, changes: diffFigures(current.document, report) } : { kind: 'stored', reportId: row.id };
+  await refreshCrossYear(tx, key, report.year, { id: row.id, report });
+  await syncReportFacts(tx, [key], { [key]: { id: row.id, report } });
+  return replaced ? { kind: 'version', reportId: row.id, changes: diffFigures(replaced, report) } : { kind: 'stored', reportId: row.id };
 }
 
-/** Re-derives the cross-year checks of the years around `year` for one identity (none without region and year). */
-export async function refreshCrossYear(tx: Tx, key: string, year: number | null): Promise<void> {
+/** The parts of a stored document the cross-year checks read (not its 200 figures and sources). */
+const crossYearInput = sql<Pick<Report, 'year' | 'template' | 'applications' | 'proactive'>>`jsonb_build_object(
+  'year', ${reports.document}->'year', 'template', ${reports.document}->'template',
+  'applications', jsonb_build_object('carriedOver', ${reports.document}->'applications'->'carriedOver',
+                                     'carriedForward', ${reports.document}->'applications'->'carriedForward'),
+  'proactive', jsonb_build_object('regulations', ${reports.document}->'proactive'->'regulations',
+                                  'normativeDocuments', ${reports.document}->'proactive'->'normativeDocuments'))`;
+
+/**
+ * Re-derives the cross-year checks of the years around `year` for one identity (none without
+ * region and year). A writer that has just stored that year's version passes it as `placed`.
+ */
+export async function refreshCrossYear(tx: Tx, key: string, year: number | null, placed?: { id: number; report: Report }): Promise<void> {
   if (key.startsWith('file:') || year === null) return;
   const [regionId, , scope] = key.split('|');
   const neighbours = await tx
-    .select({ id: reports.id, year: reports.year, document: reports.document })
+    .select({ id: reports.id, year: reports.year, document: crossYearInput })
     .from(reports)
-    .where(and(like(reports.identityKey, `${regionId}|%|${scope}`), eq(reports.isCurrent, true), inArray(reports.year, [year - 1, year, year + 1])));
+    .where(and(like(reports.identityKey, `${regionId}|%|${scope}`), eq(reports.isCurrent, true), inArray(reports.year, placed ? [year - 1, year + 1] : [year - 1, year, year + 1])));
   const byYear = new Map(neighbours.map((r) => [r.year!, r]));
+  if (placed) byYear.set(year, { id: placed.id, year, document: placed.report });
   for (const y of [year, year + 1]) {
     const cur = byYear.get(y);
     if (!cur) continue;
-    await tx.delete(checkResults).where(and(eq(checkResults.reportId, cur.id), like(checkResults.checkId, 'crossYear.%')));
+    // a version just stored has no cross-year checks yet
+    if (!(placed && cur.id === placed.id)) await tx.delete(checkResults).where(and(eq(checkResults.reportId, cur.id), like(checkResults.checkId, 'crossYear.%')));
     const prev = byYear.get(y - 1);
     if (!prev) continue;
-    const checks = crossYearChecks(prev.document, cur.document);
-    await insertChecks(tx, cur.id, checks, prev.id);
+    await insertChecks(tx, cur.id, crossYearChecks(prev.document, cur.document), prev.id);
   }
 }
 

@@ -2,7 +2,7 @@
 // keyed by its GB/T 2260 code with its ancestors, and for a department's or township's report
 // a body under it. Every printed form of a name is kept as an alias.
 
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { contextFromNames, placeByCode, resolvePlace, shortName, type Place } from '../lib/geo/gazetteer';
 import type { Report } from '../lib/report/contract';
 import { toTraditional } from '../lib/text/opencc';
@@ -23,7 +23,10 @@ async function upsertPlace(db: Writer, place: Place, parentId: number | null): P
   return row.id;
 }
 
-/** The place and its ancestors, top down, each stored once. */
+/**
+ * The place and its ancestors, top down, each stored once. Read first: after the first report of
+ * a place every one is stored, and an upsert would write a new row version on every ingest.
+ */
 async function placeId(db: Writer, place: Place): Promise<number> {
   const chain: Place[] = [];
   const province = placeByCode(place.provinceCode);
@@ -31,8 +34,16 @@ async function placeId(db: Writer, place: Place): Promise<number> {
   const city = place.cityCode ? placeByCode(place.cityCode) : null;
   if (city && city.code !== place.code) chain.push(city);
   chain.push(place);
+  const stored = await db
+    .select({ id: regions.id, code: regions.code, name: regions.name, parentId: regions.parentId })
+    .from(regions)
+    .where(inArray(regions.code, chain.map((p) => p.code)));
+  const byCode = new Map(stored.map((r) => [r.code, r]));
   let parentId: number | null = null;
-  for (const p of chain) parentId = await upsertPlace(db, p, parentId);
+  for (const p of chain) {
+    const row = byCode.get(p.code);
+    parentId = row && row.name === p.name && row.parentId === parentId ? row.id : await upsertPlace(db, p, parentId);
+  }
   return parentId!;
 }
 
@@ -55,9 +66,15 @@ export function aliasesOf(name: string): string[] {
 async function addAliases(db: Writer, regionId: number, names: (string | null)[]): Promise<void> {
   const all = [...new Set(names.filter((n): n is string => !!n).flatMap(aliasesOf))];
   if (all.length === 0) return;
+  const known = await db
+    .select({ alias: regionAliases.alias })
+    .from(regionAliases)
+    .where(and(eq(regionAliases.regionId, regionId), inArray(regionAliases.alias, all)));
+  const missing = all.filter((a) => !known.some((k) => k.alias === a));
+  if (missing.length === 0) return;
   await db
     .insert(regionAliases)
-    .values(all.map((alias) => ({ alias, regionId })))
+    .values(missing.map((alias) => ({ alias, regionId })))
     .onConflictDoNothing();
 }
 

@@ -218,6 +218,7 @@ async function moveVersion(tx: Tx, row: ReportRow, report: Report, original: { i
   await tx.update(reports).set({ supersedesId: row.supersedesId }).where(eq(reports.supersedesId, row.id));
   await tx.delete(checkResults).where(eq(checkResults.otherReportId, row.id));
   if (row.isCurrent && row.supersedesId !== null) await tx.update(reports).set({ isCurrent: true }).where(eq(reports.id, row.supersedesId));
+  await tx.delete(figures).where(eq(figures.reportId, row.id)); // no foreign key to cascade (db/schema.ts)
   await tx.delete(reports).where(eq(reports.id, row.id));
   await refreshCrossYear(tx, row.identityKey, row.year);
   await syncReportFacts(tx, [row.identityKey]);

@@ -121,9 +121,12 @@ export const sourceFiles = pgTable(
 export const figures = pgTable(
   'figures',
   {
-    reportId: integer('report_id')
-      .notNull()
-      .references(() => reports.id, { onDelete: 'cascade' }),
+    /**
+     * No foreign key: these ~200 rows per report are derived, written only by writeDerived in the
+     * report's own transaction and deleted with it (db/reparse.ts). The key's per-row check was
+     * a third of the server's time per ingest.
+     */
+    reportId: integer('report_id').notNull(),
     /** the contract path, e.g. applications.total[6] */
     path: text('path').notNull(),
     tableName: text('table_name', { enum: ['proactive', 'applications', 'appeals', 'activity'] }).notNull(),
