@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../db/bundle';
 import { selectRows } from '../../db/sql';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { startNextServer, type NextServer } from '../support/next-server';
 
@@ -24,7 +24,7 @@ async function chartsDrawn(page: Page): Promise<number> {
   return page.locator('[data-chart] svg').count();
 }
 
-describe('overview served by next start', () => {
+describeInBrowser('overview served by next start', () => {
   let testDb: TestDatabase;
   let next: NextServer | undefined;
   let browser: Browser | undefined;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadBundle } from '../../db/bundle';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { startNextServer, type NextServer } from '../support/next-server';
 
@@ -19,7 +19,7 @@ function pageProblems(watched: WatchedPage): string[] {
   );
 }
 
-describe('region pages served by next start', () => {
+describeInBrowser('region pages served by next start', () => {
   let testDb: TestDatabase;
   let next: NextServer | undefined;
   let browser: Browser | undefined;

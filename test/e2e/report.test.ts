@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { loadBundle } from '../../db/bundle';
 import { selectRows } from '../../db/sql';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { startNextServer, type NextServer } from '../support/next-server';
 
@@ -21,7 +21,7 @@ function pageProblems(watched: WatchedPage): string[] {
   );
 }
 
-describe('report page served by next start', () => {
+describeInBrowser('report page served by next start', () => {
   let testDb: TestDatabase;
   let next: NextServer | undefined;
   let browser: Browser | undefined;
