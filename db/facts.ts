@@ -40,8 +40,9 @@ const keyList = (keys: readonly string[]) =>
 /**
  * One statement: the rows of these reports (when current), with their place in the hierarchy
  * (nearest city and province above), replacing the row of their identity; and, for `keys`,
- * the removal of rows whose identity has no current version left. Lateral joins keep every
- * lookup an index probe (the planner would otherwise scan reports for a hash join).
+ * the removal of rows whose identity has no current version left. Every lookup is an index
+ * probe: `offset 0` keeps each lateral subquery from being pulled up into a hash join, which
+ * PGlite (no statistics) planned as a scan of all reports per ingest.
  */
 async function upsertFacts(db: Writer, docs: readonly { id: number; doc: Report }[], keys: readonly string[] = []): Promise<void> {
   if (docs.length === 0 && keys.length === 0) return;
@@ -61,11 +62,11 @@ async function upsertFacts(db: Writer, docs: readonly { id: number; doc: Report 
            case when p1.level = 'province' then p1.id when p2.level = 'province' then p2.id when p3.level = 'province' then p3.id end,
            r.year, r.scope, r.template, r.completeness, ${factList}
     from v
-    cross join lateral (select * from reports r where r.id = v.report_id and r.is_current and r.year is not null) r
-    cross join lateral (select * from regions g where g.id = r.region_id) g
-    left join lateral (select * from regions p where p.id = g.parent_id) p1 on true
-    left join lateral (select * from regions p where p.id = p1.parent_id) p2 on true
-    left join lateral (select * from regions p where p.id = p2.parent_id) p3 on true
+    cross join lateral (select * from reports r where r.id = v.report_id and r.is_current and r.year is not null offset 0) r
+    cross join lateral (select * from regions g where g.id = r.region_id offset 0) g
+    left join lateral (select * from regions p where p.id = g.parent_id offset 0) p1 on true
+    left join lateral (select * from regions p where p.id = p1.parent_id offset 0) p2 on true
+    left join lateral (select * from regions p where p.id = p2.parent_id offset 0) p3 on true
     on conflict (identity_key) do update set ${factUpdates}`);
 }
 
@@ -95,7 +96,8 @@ export async function syncReportFacts(db: Writer, identityKeys: readonly string[
     const read = unknown.length
       ? await currentDocs(db, and(inArray(reports.identityKey, unknown), eq(reports.isCurrent, true), isNotNull(reports.regionId), isNotNull(reports.year))!)
       : [];
-    await upsertFacts(db, [...known, ...read], batch);
+    // an identity whose current version is in hand cannot have lost it: no orphans to look for
+    await upsertFacts(db, [...known, ...read], unknown);
   }
 }
 
