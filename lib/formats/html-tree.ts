@@ -249,14 +249,17 @@ class TreeBuilder implements TokenizerCallbacks {
   private attribName = '';
   private attribValue = '';
 
-  private readonly keptShapes: Set<number>;
+  /** by shape(): 1 when a kept name has that length and first letter */
+  private readonly keptShapes: Uint8Array;
 
   constructor(
     private readonly source: string,
     private readonly keep: ReadonlySet<string> | undefined,
   ) {
     append(this.doc, this.html);
-    this.keptShapes = new Set([...(keep ?? [])].map((name) => shape(name, 0, name.length)));
+    const kept = [...(keep ?? [])].filter((name) => name !== '');
+    this.keptShapes = new Uint8Array((Math.max(0, ...kept.map((name) => name.length)) + 1) << 7);
+    for (const name of kept) this.keptShapes[shape(name, 0, name.length)] = 1;
   }
 
   /** A page without body content still gets its (empty) <body>. */
@@ -306,7 +309,8 @@ class TreeBuilder implements TokenizerCallbacks {
   /** The name of an attribute to keep, else '' (its length and first letter rule most out at once). */
   private keptName(start: number, end: number): string {
     if (this.keep === undefined) return nameAt(this.source, start, end);
-    if (!this.keptShapes.has(shape(this.source, start, end))) return '';
+    // (past the end of the table, undefined: longer than any kept name)
+    if (this.keptShapes[shape(this.source, start, end)] !== 1) return '';
     const name = nameAt(this.source, start, end);
     return this.keep.has(name) ? name : '';
   }
@@ -1035,18 +1039,20 @@ class TreeBuilder implements TokenizerCallbacks {
 // Names
 
 /** Tag and attribute names, lowercase; common ones without a new string (tokens are mostly these). */
-const NAMES = new Map<number, string>();
+const NAME_SLOTS = 2048;
+/** known names by nameHash() modulo NAME_SLOTS (a name whose slot is taken is made anew each time) */
+const NAMES: (string | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
 for (const name of [
   ...FLAGS.keys(),
   'abbr', 'cite', 'del', 'ins', 'kbd', 'label', 'q', 'samp', 'span', 'sub', 'sup', 'var', 'svg', 'math', 'path', 'g', 'option',
   'optgroup', 'select', 'class', 'id', 'style', 'hidden', 'href', 'src', 'alt', 'type', 'name', 'value', 'width', 'height',
   'align', 'valign', 'border', 'colspan', 'rowspan', 'nowrap', 'target', 'content', 'charset', 'lang', 'color', 'face', 'size',
 ]) {
-  NAMES.set(nameHash(name, 0, name.length), name);
+  NAMES[nameHash(name, 0, name.length) & (NAME_SLOTS - 1)] ??= name;
 }
 
-/** A name's length and first letter, as one number. */
-const shape = (s: string, start: number, end: number) => ((end - start) << 7) | (s.charCodeAt(start) | 0x20);
+/** A name's length and first letter (its low 7 bits), as one number. */
+const shape = (s: string, start: number, end: number) => ((end - start) << 7) | ((s.charCodeAt(start) | 0x20) & 0x7f);
 
 /** A small-integer hash of a name, case-insensitive for ASCII letters. */
 function nameHash(s: string, start: number, end: number): number {
@@ -1056,7 +1062,7 @@ function nameHash(s: string, start: number, end: number): number {
 }
 
 function nameAt(s: string, start: number, end: number): string {
-  const known = NAMES.get(nameHash(s, start, end));
+  const known = NAMES[nameHash(s, start, end) & (NAME_SLOTS - 1)];
   if (known !== undefined && known.length === end - start && sameName(known, s, start)) return known;
   return s.slice(start, end).toLowerCase();
 }

@@ -12,7 +12,7 @@
 // Every walk over the tree keeps its own stack (no recursion), so that no depth of nesting
 // overflows the call stack, and no part of the tree is walked more than a bounded number of times.
 
-import { isTag, type ChildNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
+import { type ChildNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
 import { ReportReadError } from './errors';
 import { parseHtml } from './html-tree';
 import { bomEncoding, canonicalEncoding, decodeAs, decodeGb18030, looksBinary, strictUtf8, type DecodedText } from './text';
@@ -67,8 +67,10 @@ const BLOCK_TAGS = new Set([
   'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'title',
 ]);
 
+/** domhandler's isTag(), without a call into another module per node */
 function isElement(node: ChildNode | ParentNode): node is Element {
-  return isTag(node);
+  const type = node.type;
+  return type === 'tag' || type === 'script' || type === 'style';
 }
 
 function isTextNode(node: ChildNode): node is Text {

@@ -83,6 +83,10 @@ interface Index {
   trie: TrieNode;
   /** the trie's first level by UTF-16 code unit: most characters of a text start no name */
   root: (TrieNode | undefined)[];
+  /** by UTF-16 code unit: 0 starts no name, 1 starts names of two characters or more, 2 is a name itself */
+  starts: Uint8Array;
+  /** the first two characters of every name, as bits of pairBit(): most pairs of a text begin none */
+  pairs: Uint32Array;
 }
 
 interface TrieNode {
@@ -198,7 +202,27 @@ function buildIndex(): Index {
   for (const [name, places] of aliases) insert(trie, name, places);
   const root: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
   for (const [c, node] of trie.next) root[c] = node;
-  return { byCode, byName, byShort, byStem, aliases, trie, root };
+  const starts = new Uint8Array(0x10000);
+  const pairs = new Uint32Array(PAIR_BITS >>> 5);
+  for (const [first, node] of trie.next) {
+    starts[first] = node.places ? 2 : 1;
+    for (const second of node.next.keys()) {
+      const bit = pairBit(first, second);
+      pairs[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+  return { byCode, byName, byShort, byStem, aliases, trie, root, starts, pairs };
+}
+
+const PAIR_BITS = 1 << 20;
+
+/** A pair of UTF-16 code units hashed to one of PAIR_BITS bits (Fibonacci hashing). */
+const pairBit = (first: number, second: number) => Math.imul((first << 16) | second, 0x9e3779b1) >>> 12;
+
+/** false when no name starts with `first` then `second` (true may be a collision) */
+function mayStartName(pairs: Uint32Array, first: number, second: number): boolean {
+  const bit = pairBit(first, second);
+  return (pairs[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 function getIndex(): Index {
@@ -297,11 +321,18 @@ export function contextFromNames(names: Iterable<string>): PlaceContext {
  * names, short forms of autonomous units and aliases are found; bare stems are not.
  */
 export function scanPlaces(text: string): PlaceMention[] {
-  const { root } = getIndex();
+  const { root, starts, pairs } = getIndex();
   const mentions: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
-    let node = root[text.charCodeAt(i)];
+    const first = text.charCodeAt(i);
+    const start = starts[first];
+    // (past the end, the pair test sees NaN as 0: at worst a false hope, never a miss)
+    if (start === 0 || (start === 1 && !mayStartName(pairs, first, text.charCodeAt(i + 1)))) {
+      i++;
+      continue;
+    }
+    let node = root[first];
     let best: TrieNode | null = null;
     let bestEnd = i;
     for (let j = i + 1; node; j++) {

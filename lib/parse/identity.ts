@@ -203,35 +203,43 @@ function nonEmpty(lines: readonly string[], from: number, count: number, step = 
 // ---------------------------------------------------------------- place names in the text
 
 function scanHead(lines: readonly string[], deadline: Deadline): LineMention[] {
-  const out: LineMention[] = [];
+  // The head is scanned as one text, its lines joined by line breaks (which no place name
+  // holds): a line of the input is a slice of a longer string, slower to read character by
+  // character than a string of its own.
+  const lineStarts: number[] = [];
   let chars = 0;
+  let offset = 0;
   for (let i = 0; i < lines.length && chars < HEAD_CHARS; i++) {
     deadline.tick('looking for place names');
-    const text = lines[i];
-    chars += text.length;
-    let previous: LineMention | null = null;
-    for (const m of scanPlaces(text)) {
-      const parent = previous && previous.end === m.start ? parentOf(previous, m) : null;
-      if (parent) previous!.qualifies = true;
-      const mention: LineMention = {
-        start: m.start,
-        end: m.end,
-        printed: m.printed,
-        places: m.places,
-        weak: m.weak,
-        line: i + 1,
-        parent,
-        qualifies: false,
-        weight: weightOf(text, m, parent),
-      };
-      out.push(mention);
-      previous = mention;
+    chars += lines[i].length;
+    lineStarts.push(offset);
+    offset += lines[i].length + 1;
+  }
+  const out: LineMention[] = [];
+  let i = 0;
+  let previous: LineMention | null = null;
+  for (const m of scanPlaces(lines.slice(0, lineStarts.length).join('\n'))) {
+    while (i + 1 < lineStarts.length && lineStarts[i + 1] <= m.start) {
+      i++;
+      previous = null;
     }
+    const base = lineStarts[i];
+    const inLine: PlaceMention = { start: m.start - base, end: m.end - base, printed: m.printed, places: m.places, weak: m.weak };
+    const parent = previous && previous.end === inLine.start ? parentOf(previous, inLine) : null;
+    if (parent) previous!.qualifies = true;
+    const mention: LineMention = {
+      ...inLine,
+      line: i + 1,
+      parent,
+      qualifies: false,
+      weight: weightOf(lines[i], inLine, parent),
+    };
+    out.push(mention);
+    previous = mention;
   }
   return out;
 }
 
-/** the single place of `before` that contains one of `after`'s places */
 function parentOf(before: PlaceMention, after: PlaceMention): Place | null {
   for (const outer of before.places) {
     if (outer.level === 'county') continue;

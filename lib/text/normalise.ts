@@ -118,21 +118,54 @@ export function stripPinyinGlosses(text: string): string {
 const ZERO_WIDTH_ALL = /[\u200b-\u200d\ufeff]/gu;
 
 export function normaliseLine(raw: string): string {
-  if (PAGE_FOOTER.test(raw)) return '';
   // one pass: zero-width characters (\u200b-\u200d, \ufeff) and \s other than those
-  let zeroWidth = false;
-  let space = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c > 0x3000) {
-      if (c === 0xfeff) zeroWidth = true;
-    } else if (c >= 0x200b && c <= 0x200d) zeroWidth = true;
-    else if (!space && isSpace(c)) space = true;
-  }
-  const line = zeroWidth ? raw.replace(ZERO_WIDTH_ALL, '') : raw;
-  if (!space) return line;
+  let flags = 0;
+  for (let i = 0; i < raw.length; i++) flags |= charFlags(raw.charCodeAt(i));
+  return cleanLine(raw, flags);
+}
+
+/** what a character asks of normaliseLine(): a zero-width character goes, a space may */
+const ZERO_WIDTH = 1;
+const SPACE = 2;
+const TRADITIONAL_CHAR = 4;
+
+function charFlags(c: number): number {
+  if (c > 0x3000) return c === 0xfeff ? ZERO_WIDTH : 0;
+  if (c >= 0x200b && c <= 0x200d) return ZERO_WIDTH;
+  return isSpace(c) ? SPACE : 0;
+}
+
+/** normaliseLine() of a line whose characters' flags are known */
+function cleanLine(raw: string, flags: number): string {
+  if (PAGE_FOOTER.test(raw)) return '';
+  const line = flags & ZERO_WIDTH ? raw.replace(ZERO_WIDTH_ALL, '') : raw;
+  if (!(flags & SPACE)) return line;
   // trimEnd removes exactly \s+$ (both are WhiteSpace and LineTerminator)
   return removeSpaceRuns(line.trimEnd());
+}
+
+/**
+ * The flags of each line's characters (traditional ones included), in one pass over the whole
+ * text: its lines are slices of it, slower to read character by character than the text itself.
+ * Lines end as split(/\r\n|\r|\n/) ends them.
+ */
+function lineFlags(text: string, count: number): Uint8Array {
+  const out = new Uint8Array(count);
+  let line = 0;
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      out[line++] = flags;
+      flags = 0;
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      continue;
+    }
+    flags |= charFlags(c);
+    if (c >= TRADITIONAL_MIN && TRADITIONAL[c] === 1) flags |= TRADITIONAL_CHAR;
+  }
+  out[line] = flags;
+  return out;
 }
 
 /**
@@ -142,14 +175,9 @@ export function normaliseLine(raw: string): string {
 export function normaliseText(raw: string, deadline?: Deadline): NormalisedText {
   const text = stripPinyinGlosses(raw.replace(/^\ufeff/u, '').normalize('NFKC'));
   const lines = text.split(/\r\n|\r|\n/u);
+  const flags = lineFlags(text, lines.length);
   const traditional: number[] = [];
-  // one scan of the whole text first: most reports are simplified throughout
-  if (hasTraditional(text)) {
-    for (let i = 0; i < lines.length; i++) {
-      deadline?.tick('normalising');
-      if (hasTraditional(lines[i])) traditional.push(i);
-    }
-  }
+  for (let i = 0; i < lines.length; i++) if (flags[i] & TRADITIONAL_CHAR) traditional.push(i);
   // in batches of lines, so that a giant text stops on time; no dictionary entry holds a line
   // break, so converting lines apart or together is the same
   for (let from = 0; from < traditional.length; from += CONVERT_BATCH) {
@@ -160,7 +188,8 @@ export function normaliseText(raw: string, deadline?: Deadline): NormalisedText 
   }
   for (let i = 0; i < lines.length; i++) {
     deadline?.tick('normalising');
-    lines[i] = normaliseLine(lines[i]);
+    // (a converted line is scanned again)
+    lines[i] = flags[i] & TRADITIONAL_CHAR ? normaliseLine(lines[i]) : cleanLine(lines[i], flags[i]);
   }
   return { lines };
 }
