@@ -1,4 +1,4 @@
-// HTML source to a DOM tree of domhandler nodes, built on htmlparser2's tokenizer.
+// HTML source to a DOM tree (elements and texts), built on htmlparser2's tokenizer.
 //
 // htmlparser2's own Parser closes elements by simple pairwise rules: `<td><p>a<td>b` nests the
 // second cell inside the paragraph of the first, and a page whose <head> is never closed keeps
@@ -24,7 +24,6 @@
 // as browsers cap the depth of the tree, so that every look down it is bounded; the list of
 // formatting elements is bounded too, and so is the number of elements it may reopen.
 
-import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { ReportReadError } from './errors';
 
@@ -120,22 +119,40 @@ flag(PARAGRAPH, 'p');
 
 const flagsOf = (name: string) => FLAGS.get(name) ?? 0;
 
-/** A domhandler element with the flags of its tag (none for SVG and MathML elements but integration points). */
-class HtmlElement extends Element {
+// ---------------------------------------------------------------------------------------------
+// The tree: elements and texts holding only what is read of them (a page makes thousands, so
+// they are lighter than a full DOM's nodes: no sibling links, positions or DOM aliases).
+
+/** An element, with the flags of its tag (none for SVG and MathML elements but integration points). */
+export class HtmlElement {
+  parent: HtmlParent | null = null;
+  children: HtmlNode[] = [];
   constructor(
-    name: string,
-    attribs: Attribs,
+    readonly name: string,
+    public attribs: Attribs,
     readonly flags: number,
-  ) {
-    super(name, attribs);
-  }
+    /** 'svg' or 'math' for foreign elements, else undefined */
+    readonly namespace: string | undefined,
+  ) {}
 }
 
-function createElement(name: string, attribs: Attribs, namespace?: string): HtmlElement {
-  if (namespace === undefined) return new HtmlElement(name, attribs, flagsOf(name));
-  const el = new HtmlElement(name, attribs, INTEGRATION_POINTS.has(name) ? INTEGRATION_POINT : 0);
-  el.namespace = namespace;
-  return el;
+export class HtmlText {
+  parent: HtmlParent | null = null;
+  constructor(public data: string) {}
+}
+
+/** The root: holds <html>. */
+export class HtmlDocument {
+  readonly children: HtmlNode[] = [];
+}
+
+export type HtmlNode = HtmlElement | HtmlText;
+export type HtmlParent = HtmlElement | HtmlDocument;
+
+/** (`flags`: those of `name`, when the caller has them) */
+function createElement(name: string, attribs: Attribs, namespace?: string, flags?: number): HtmlElement {
+  if (namespace === undefined) return new HtmlElement(name, attribs, flags ?? flagsOf(name), undefined);
+  return new HtmlElement(name, attribs, INTEGRATION_POINTS.has(name) ? INTEGRATION_POINT : 0, namespace);
 }
 
 /**
@@ -163,44 +180,42 @@ const LEADING_WHITESPACE = /^[ \t\n\f\r]*/;
 const CR_LF = /\r\n?/g;
 
 // ---------------------------------------------------------------------------------------------
-// Tree edits (domhandler nodes keep parent and sibling links)
+// Tree edits
 
-function append(parent: ParentNode, node: ChildNode): void {
-  const last = parent.children.length > 0 ? parent.children[parent.children.length - 1] : null;
-  if (last) last.next = node;
-  node.prev = last;
-  node.next = null;
+function append(parent: HtmlParent, node: HtmlNode): void {
   node.parent = parent;
   parent.children.push(node);
 }
 
-function appendText(parent: ParentNode, data: string): void {
-  const last = parent.children.length > 0 ? parent.children[parent.children.length - 1] : null;
-  if (last instanceof Text) last.data += data;
-  else append(parent, new Text(data));
+function appendText(parent: HtmlParent, data: string): void {
+  const children = parent.children;
+  const last = children.length > 0 ? children[children.length - 1] : null;
+  if (last instanceof HtmlText) last.data += data;
+  else append(parent, new HtmlText(data));
 }
 
-function insertBefore(ref: ChildNode, node: ChildNode): void {
+// (both are called with the open table, which is its parent's last child: looked for from the end)
+
+/** the node before `node` among its parent's children, if any */
+function previousSibling(node: HtmlNode): HtmlNode | undefined {
+  const siblings = node.parent!.children;
+  return siblings[siblings.lastIndexOf(node) - 1];
+}
+
+function insertBefore(ref: HtmlNode, node: HtmlNode): void {
   const parent = ref.parent!;
-  const prev = ref.prev;
-  if (prev) prev.next = node;
-  node.prev = prev;
-  node.next = ref;
-  ref.prev = node;
   node.parent = parent;
-  parent.children.splice(parent.children.indexOf(ref), 0, node);
+  parent.children.splice(parent.children.lastIndexOf(ref), 0, node);
 }
 
-function detach(node: ChildNode): void {
+function detach(node: HtmlNode): void {
   const parent = node.parent;
   if (!parent) return;
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
   parent.children.splice(parent.children.indexOf(node), 1);
-  node.parent = node.prev = node.next = null;
+  node.parent = null;
 }
 
-function moveChildren(from: Element, to: Element): void {
+function moveChildren(from: HtmlElement, to: HtmlElement): void {
   to.children = from.children;
   for (const child of to.children) child.parent = to;
   from.children = [];
@@ -222,7 +237,7 @@ function sameAttributes(a: Attribs, b: Attribs): boolean {
 // ---------------------------------------------------------------------------------------------
 
 class TreeBuilder implements TokenizerCallbacks {
-  readonly doc = new Document([]);
+  readonly doc = new HtmlDocument();
   private readonly html = createElement('html', {});
   private head: HtmlElement | null = null;
   private body: HtmlElement | null = null;
@@ -245,6 +260,7 @@ class TreeBuilder implements TokenizerCallbacks {
   /** quirks mode, set by the doctype (or its absence) before the first tag */
   private quirks: boolean | undefined;
   private tagName = '';
+  private tagFlags = 0;
   private attribs: Attribs = {};
   private attribName = '';
   private attribValue = '';
@@ -299,7 +315,9 @@ class TreeBuilder implements TokenizerCallbacks {
 
   ontextentity(): void {}
   onopentagname(start: number, end: number): void {
-    this.tagName = nameAt(this.source, start, end);
+    const slot = knownSlot(this.source, start, end);
+    this.tagName = slot !== -1 ? NAMES[slot]! : this.source.slice(start, end).toLowerCase();
+    this.tagFlags = slot !== -1 ? NAME_FLAGS[slot] : flagsOf(this.tagName);
     this.attribs = {};
   }
   onattribname(start: number, end: number): void {
@@ -325,15 +343,20 @@ class TreeBuilder implements TokenizerCallbacks {
   }
   onopentagend(): void {
     this.flushTableText();
-    this.startTag(this.tagName, this.attribs, false);
+    this.startTag(this.tagName, this.tagFlags, this.attribs, false);
   }
   onselfclosingtag(): void {
     this.flushTableText();
-    this.startTag(this.tagName, this.attribs, true);
+    this.startTag(this.tagName, this.tagFlags, this.attribs, true);
   }
   onclosetag(start: number, end: number): void {
     this.flushTableText();
-    this.endTag(nameAt(this.source, start, end));
+    const slot = knownSlot(this.source, start, end);
+    if (slot !== -1) this.endTag(NAMES[slot]!, NAME_FLAGS[slot]);
+    else {
+      const name = this.source.slice(start, end).toLowerCase();
+      this.endTag(name, flagsOf(name));
+    }
   }
   oncomment(): void {
     this.flushTableText();
@@ -390,9 +413,9 @@ class TreeBuilder implements TokenizerCallbacks {
     if (!ASCII_WHITESPACE_ONLY.test(data)) this.reconstruct();
     if (!ASCII_WHITESPACE_ONLY.test(data) && this.current.flags & FOSTER_TARGET) {
       const table = this.openTable();
-      const prev = table.prev;
-      if (prev instanceof Text) prev.data += data;
-      else insertBefore(table, new Text(data));
+      const prev = previousSibling(table);
+      if (prev instanceof HtmlText) prev.data += data;
+      else insertBefore(table, new HtmlText(data));
     } else {
       appendText(this.current, data);
     }
@@ -400,10 +423,9 @@ class TreeBuilder implements TokenizerCallbacks {
 
   // --- start tags ----------------------------------------------------------------------------
 
-  private startTag(name: string, attribs: Attribs, selfClosing: boolean): void {
+  private startTag(name: string, flags: number, attribs: Attribs, selfClosing: boolean): void {
     this.quirks ??= true;
     if (this.inNoscript) return;
-    const flags = flagsOf(name);
     if (this.inForeign()) {
       const breaks = flags & BREAKS_FOREIGN || (name === 'font' && ('color' in attribs || 'face' in attribs || 'size' in attribs));
       if (!breaks) {
@@ -520,7 +542,7 @@ class TreeBuilder implements TokenizerCallbacks {
     }
     if (!(flags & NO_RECONSTRUCT) || name === 'xmp') this.reconstruct();
     const open = !(flags & VOID) && !(selfClosing && (name === 'svg' || name === 'math'));
-    const el = this.insert(name, attribs, open);
+    const el = this.insert(name, attribs, open, flags);
     if (flags & FORMATTING) this.pushFormatting(el);
     else if (flags & MARKER && this.opened(el)) this.pushMarker();
   }
@@ -658,20 +680,20 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   /** Inserts an element at the current node, or before the table when the current node is table structure. */
-  private insert(name: string, attribs: Attribs, open: boolean): HtmlElement {
+  private insert(name: string, attribs: Attribs, open: boolean, flags?: number): HtmlElement {
     const current = this.current;
     const namespace = this.inForeign() ? current.namespace : name === 'svg' || name === 'math' ? name : undefined;
-    const el = this.createElement(name, attribs, namespace);
+    const el = this.createElement(name, attribs, namespace, flags);
     this.insertAt(current, el, !(el.flags & TABLE_PART) && name !== 'form');
     if (open) this.push(el);
     return el;
   }
 
-  private createElement(name: string, attribs: Attribs, namespace?: string): HtmlElement {
+  private createElement(name: string, attribs: Attribs, namespace?: string, flags?: number): HtmlElement {
     if (--this.elementBudget < 0) {
       throw new ReportReadError(`this HTML page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements: too many for a report`);
     }
-    return createElement(name, attribs, namespace);
+    return createElement(name, attribs, namespace, flags);
   }
 
   private insertAt(target: HtmlElement, node: HtmlElement, foster = true): void {
@@ -681,7 +703,7 @@ class TreeBuilder implements TokenizerCallbacks {
 
   // --- end tags ------------------------------------------------------------------------------
 
-  private endTag(name: string): void {
+  private endTag(name: string, flags: number): void {
     this.quirks ??= true;
     if (this.inNoscript) {
       if (name !== 'noscript') return;
@@ -712,7 +734,7 @@ class TreeBuilder implements TokenizerCallbacks {
       if (name === 'colgroup') return;
     }
     if (this.selectIndex() !== -1 && !this.selectEndTag(name)) return;
-    this.bodyEndTag(name);
+    this.bodyEndTag(name, flags);
   }
 
   private endTagBeforeBody(name: string): void {
@@ -725,8 +747,7 @@ class TreeBuilder implements TokenizerCallbacks {
     if (this.stack.length > 1 && this.current.name === name) this.pop();
   }
 
-  private bodyEndTag(name: string): void {
-    const flags = flagsOf(name);
+  private bodyEndTag(name: string, flags: number): void {
     switch (name) {
       case 'body':
       case 'html':
@@ -1050,6 +1071,8 @@ for (const name of [
 ]) {
   NAMES[nameHash(name, 0, name.length) & (NAME_SLOTS - 1)] ??= name;
 }
+/** the flags of the names in NAMES, by slot */
+const NAME_FLAGS = Int32Array.from(NAMES, (name) => (name === undefined ? 0 : flagsOf(name)));
 
 /** A name's length and first letter (its low 7 bits), as one number. */
 const shape = (s: string, start: number, end: number) => ((end - start) << 7) | ((s.charCodeAt(start) | 0x20) & 0x7f);
@@ -1061,10 +1084,16 @@ function nameHash(s: string, start: number, end: number): number {
   return hash;
 }
 
+/** The slot in NAMES of the known name at `start` (ignoring case), else -1. */
+function knownSlot(s: string, start: number, end: number): number {
+  const slot = nameHash(s, start, end) & (NAME_SLOTS - 1);
+  const known = NAMES[slot];
+  return known !== undefined && known.length === end - start && sameName(known, s, start) ? slot : -1;
+}
+
 function nameAt(s: string, start: number, end: number): string {
-  const known = NAMES[nameHash(s, start, end) & (NAME_SLOTS - 1)];
-  if (known !== undefined && known.length === end - start && sameName(known, s, start)) return known;
-  return s.slice(start, end).toLowerCase();
+  const slot = knownSlot(s, start, end);
+  return slot !== -1 ? NAMES[slot]! : s.slice(start, end).toLowerCase();
 }
 
 /** `name` (lowercase) equals the name at `start` in `s`, ignoring the case of ASCII letters */
@@ -1185,7 +1214,7 @@ export interface ParseHtmlOptions {
 const OWN_ATTRIBUTES = ['color', 'face', 'size'];
 
 /** Parses an HTML document (or fragment) into a tree that always has <html> and <body>. */
-export function parseHtml(html: string, options: ParseHtmlOptions = {}): Document {
+export function parseHtml(html: string, options: ParseHtmlOptions = {}): HtmlDocument {
   // as in browsers, CR and CRLF are LF before anything else
   const source = html.includes('\r') ? html.replace(CR_LF, '\n') : html;
   const keep = options.attributes && new Set([...options.attributes, ...OWN_ATTRIBUTES]);

@@ -12,9 +12,8 @@
 // Every walk over the tree keeps its own stack (no recursion), so that no depth of nesting
 // overflows the call stack, and no part of the tree is walked more than a bounded number of times.
 
-import { type ChildNode, type Document, type Element, type ParentNode, type Text } from 'domhandler';
 import { ReportReadError } from './errors';
-import { parseHtml } from './html-tree';
+import { HtmlElement as Element, HtmlText, parseHtml, type HtmlDocument as Document, type HtmlNode as ChildNode, type HtmlParent as ParentNode } from './html-tree';
 import { bomEncoding, canonicalEncoding, decodeAs, decodeGb18030, looksBinary, strictUtf8, type DecodedText } from './text';
 
 // ---------------------------------------------------------------------------------------------
@@ -67,14 +66,12 @@ const BLOCK_TAGS = new Set([
   'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'title',
 ]);
 
-/** domhandler's isTag(), without a call into another module per node */
-function isElement(node: ChildNode | ParentNode): node is Element {
-  const type = node.type;
-  return type === 'tag' || type === 'script' || type === 'style';
+function isElement(node: ChildNode): node is Element {
+  return node instanceof Element;
 }
 
-function isTextNode(node: ChildNode): node is Text {
-  return node.type === 'text';
+function isTextNode(node: ChildNode): node is HtmlText {
+  return node instanceof HtmlText;
 }
 
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
