@@ -4,31 +4,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundle } from '../../db/bundle';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { startNextServer, type NextServer } from '../support/next-server';
+import { startBundledApp, type BundledApp } from '../support/bundled-app';
+import type { TestDatabase } from '../support/databases';
+import type { NextServer } from '../support/next-server';
 
 describe('regions list served by next start', () => {
+  let app: BundledApp | undefined;
   let testDb: TestDatabase;
-  let next: NextServer | undefined;
+  let next: NextServer;
   let base = '';
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    const database = await testDb.open();
-    try {
-      await loadBundle(database.db);
-    } finally {
-      await database.close();
-    }
-    next = await startNextServer(testDb.env);
-    base = next.base;
+    app = await startBundledApp({ browser: false });
+    ({ testDb, next, base } = app);
   }, 500_000);
 
-  afterAll(async () => {
-    await next?.stop();
-    await testDb?.drop();
-  }, 30_000);
+  afterAll(() => app?.stop(), 30_000);
 
   it('lists the bundled regions and years from the database', { timeout: 60_000 }, async () => {
     const res = await fetch(`${base}/regions`);

@@ -4,11 +4,9 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundle } from '../../db/bundle';
 import { selectRows } from '../../db/sql';
-import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { startNextServer, type NextServer } from '../support/next-server';
+import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { startBundledApp, type BundledApp } from '../support/bundled-app';
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
@@ -25,36 +23,27 @@ async function chartsDrawn(page: Page): Promise<number> {
 }
 
 describeInBrowser('overview served by next start', () => {
-  let testDb: TestDatabase;
-  let next: NextServer | undefined;
+  let app: BundledApp | undefined;
   let browser: Browser | undefined;
   let base = '';
   let huitong2020 = 0;
   const watched: WatchedPage[] = [];
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    const database = await testDb.open();
-    try {
-      await loadBundle(database.db);
-      const [row] = await selectRows<{ id: number }>(
-        database.db,
-        sql`select f.report_id as id from report_facts f join regions g on g.id = f.region_id where g.code = '431225' and f.year = 2020 and f.scope = 'jurisdiction'`,
-      );
-      huitong2020 = Number(row.id);
-    } finally {
-      await database.close();
-    }
-    next = await startNextServer(testDb.env);
-    base = next.base;
-    browser = await launchBrowser();
+    app = await startBundledApp({
+      prepare: async (database) => {
+        const [row] = await selectRows<{ id: number }>(
+          database.db,
+          sql`select f.report_id as id from report_facts f join regions g on g.id = f.region_id where g.code = '431225' and f.year = 2020 and f.scope = 'jurisdiction'`,
+        );
+        huitong2020 = Number(row.id);
+      },
+    });
+    ({ base } = app);
+    browser = app.browser!;
   }, 500_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await next?.stop();
-    await testDb?.drop();
-  }, 30_000);
+  afterAll(() => app?.stop(), 30_000);
 
   async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
     const w = await openPage(browser!, viewport);

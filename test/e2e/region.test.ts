@@ -4,10 +4,8 @@
 // checks. /regions: the list links to the region pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { loadBundle } from '../../db/bundle';
-import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { startNextServer, type NextServer } from '../support/next-server';
+import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { startBundledApp, type BundledApp } from '../support/bundled-app';
 
 // A page's problems (openPage), less two that are not the page's: the browser's own request for
 // /favicon.ico, which the app does not serve (its console line names no URL; a 404 of the page's
@@ -20,29 +18,17 @@ function pageProblems(watched: WatchedPage): string[] {
 }
 
 describeInBrowser('region pages served by next start', () => {
-  let testDb: TestDatabase;
-  let next: NextServer | undefined;
+  let app: BundledApp | undefined;
   let browser: Browser | undefined;
   let base = '';
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    const database = await testDb.open();
-    try {
-      await loadBundle(database.db);
-    } finally {
-      await database.close();
-    }
-    next = await startNextServer(testDb.env);
-    base = next.base;
-    browser = await launchBrowser();
+    app = await startBundledApp();
+    ({ base } = app);
+    browser = app.browser!;
   }, 500_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await next?.stop();
-    await testDb?.drop();
-  }, 30_000);
+  afterAll(() => app?.stop(), 30_000);
 
   it('shows every year of 会同县 with its charts and figures', { timeout: 90_000 }, async () => {
     const watched = await openPage(browser!, { width: 1280, height: 900 });

@@ -5,11 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { loadBundle } from '../../db/bundle';
 import { selectRows } from '../../db/sql';
-import { describeInBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { startNextServer, type NextServer } from '../support/next-server';
+import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { startBundledApp, type BundledApp } from '../support/bundled-app';
 
 // A page's problems (openPage), less two that are not the page's: the browser's own request for
 // /favicon.ico, which the app does not serve (its console line names no URL; a 404 of the page's
@@ -22,32 +20,23 @@ function pageProblems(watched: WatchedPage): string[] {
 }
 
 describeInBrowser('report page served by next start', () => {
-  let testDb: TestDatabase;
-  let next: NextServer | undefined;
+  let app: BundledApp | undefined;
   let browser: Browser | undefined;
   let base = '';
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    const database = await testDb.open();
-    try {
-      await loadBundle(database.db);
-      const rows = await selectRows<{ name: string; report_id: number }>(database.db, sql`select name, report_id from source_files where report_id is not null`);
-      for (const r of rows) ids[r.name] = Number(r.report_id);
-    } finally {
-      await database.close();
-    }
-    next = await startNextServer(testDb.env);
-    base = next.base;
-    browser = await launchBrowser();
+    app = await startBundledApp({
+      prepare: async (database) => {
+        const rows = await selectRows<{ name: string; report_id: number }>(database.db, sql`select name, report_id from source_files where report_id is not null`);
+        for (const r of rows) ids[r.name] = Number(r.report_id);
+      },
+    });
+    ({ base } = app);
+    browser = app.browser!;
   }, 500_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await next?.stop();
-    await testDb?.drop();
-  }, 30_000);
+  afterAll(() => app?.stop(), 30_000);
 
   it('lays out 会同县 2020 as the national tables with its figures', { timeout: 90_000 }, async () => {
     const watched = await openPage(browser!, { width: 1440, height: 900 });
