@@ -4,7 +4,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DatabaseInUseError } from '../db/lock';
+import DatabaseNotice from '../components/ui/DatabaseNotice';
 import { getDatabase } from '../db/server';
 import Controls from '../components/overview/Controls';
 import KpiSection from '../components/overview/KpiSection';
@@ -39,12 +39,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   try {
     database = await getDatabase();
   } catch (err) {
-    const inUse = err instanceof DatabaseInUseError || (err instanceof Error && err.name === 'DatabaseInUseError');
     return (
-      <Notice title={inUse ? '数据库正被另一个进程使用' : '无法打开数据库'}>
-        <p>{inUse ? '请先结束占用数据库的进程（例如正在运行的导入命令），再刷新本页。' : '请检查数据目录或 DATABASE_URL 设置。'}</p>
-        <pre className="error">{err instanceof Error ? err.message : String(err)}</pre>
-      </Notice>
+      <main className="page">
+        <DatabaseNotice error={err} />
+      </main>
     );
   }
 

@@ -3,7 +3,7 @@
 // (Moved here from the home page, which now shows the overview.) Read on every request.
 
 import type { ReactNode } from 'react';
-import { DatabaseInUseError } from '../../db/lock';
+import DatabaseNotice from '../../components/ui/DatabaseNotice';
 import {
   countReports,
   countUnplacedReports,
@@ -132,12 +132,11 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
   try {
     database = await getDatabase();
   } catch (err) {
-    const inUse = err instanceof DatabaseInUseError || (err instanceof Error && err.name === 'DatabaseInUseError');
     return (
-      <Notice title={inUse ? '数据库正被另一个进程使用' : '无法打开数据库'}>
-        <p>{inUse ? '请先结束占用数据库的进程（例如正在运行的导入命令），再刷新本页。' : '请检查数据目录或 DATABASE_URL 设置。'}</p>
-        <pre className={cx('error')}>{err instanceof Error ? err.message : String(err)}</pre>
-      </Notice>
+      <main className={cx('page')}>
+        <Header />
+        <DatabaseNotice error={err} />
+      </main>
     );
   }
 

@@ -7,7 +7,7 @@ import { notFound } from 'next/navigation';
 import { lookupRegion, type RegionLookup, type RegionSummary } from '../../../db/queries/region';
 import { getDatabase } from '../../../db/server';
 import Candidates from '../../../components/region/Candidates';
-import DatabaseNotice from '../../../components/region/DatabaseNotice';
+import DatabaseNotice from '../../../components/ui/DatabaseNotice';
 import FailedChecks from '../../../components/region/FailedChecks';
 import ReportsList from '../../../components/region/ReportsList';
 import ScopeNote from '../../../components/region/ScopeNote';

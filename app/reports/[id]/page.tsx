@@ -14,7 +14,7 @@ import ProactiveTable from '../../../components/report/ProactiveTable';
 import SourceText from '../../../components/report/SourceText';
 import WarningsList from '../../../components/report/WarningsList';
 import styles from '../../../components/report/report.module.css';
-import DatabaseNotice from '../../../components/region/DatabaseNotice';
+import DatabaseNotice from '../../../components/ui/DatabaseNotice';
 import Shell, { type Crumb } from '../../../components/region/Shell';
 import { describeDominantCause, dominantCauses } from '../../../lib/region/dominant-cause';
 import { regionHref, reportHref } from '../../../lib/region/href';
