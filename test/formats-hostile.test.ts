@@ -10,6 +10,7 @@ import { extractText, ReportReadError } from '../lib/formats';
 import { htmlToText } from '../lib/formats/html';
 import { MAX_OPEN_ELEMENTS, parseHtml } from '../lib/formats/html-tree';
 import { CORPUS_DIR, HAS_CORPUS } from './support/corpus';
+import { pdfSource } from './support/pdf';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -121,32 +122,7 @@ describe('damaged PDF', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
   /** A PDF of three pages of Helvetica text. */
-  function threePages(): string {
-    const objects: string[] = [];
-    const kids: number[] = [];
-    let next = 4;
-    for (const text of ['One', 'Two', 'Three']) {
-      const content = `BT /F1 10 Tf 1 0 0 1 72 700 Tm (${text}) Tj ET`;
-      const page = next++;
-      const stream = next++;
-      kids.push(page);
-      objects[page] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${stream} 0 R >>`;
-      objects[stream] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
-    }
-    objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-    objects[2] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-    objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
-    let out = '%PDF-1.4\n';
-    const offsets: number[] = [];
-    for (let i = 1; i < objects.length; i++) {
-      offsets[i] = out.length;
-      out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
-    }
-    const xref = out.length;
-    out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-    out += offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-    return `${out}trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  }
+  const threePages = () => pdfSource(['One', 'Two', 'Three'].map((text) => [{ x: 72, y: 700, text }]));
 
   it('an XRef entry of the wrong generation: no unhandled rejection from pdf.js, the pages are read', async () => {
     // pdf.js fetches pages 2 and 3 ahead while it opens page 1; their fetches fail and were
