@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: '概览' },
   { href: '/regions', label: '地区' },
+  { href: '/compare', label: '对比' },
+  { href: '/quality', label: '数据质量' },
 ];
 
 export default function NavLinks() {

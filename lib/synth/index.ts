@@ -34,13 +34,22 @@ export interface SynthOptions {
   counties?: number;
   /** share of prefecture cities that publish a report for the whole city */
   cityShare?: number;
-  /** per county: a government-scope report, a department's, a township's */
+  /** per county: the chance of a government-scope report; departments and townships (see pickBodies) */
   governmentShare?: number;
   departmentShare?: number;
   townshipShare?: number;
   /** share of body-years without a report (coverage: missing) */
   missingRate?: number;
   rates?: Rates;
+}
+
+/**
+ * `share` bodies of `names` on average: below 1 the chance of one, from 1 up that many distinct
+ * ones (at most all of them).
+ */
+function pickBodies(rng: ReturnType<typeof createRng>, names: readonly string[], share: number): string[] {
+  if (share < 1) return rng.chance(share) ? [rng.pick(names)] : [];
+  return shuffle([...names], rng).slice(0, Math.floor(share));
 }
 
 /** Bodies in the order their reports are produced: counties shuffled, each followed by its extras. */
@@ -59,8 +68,8 @@ export function planSubjects(options: SynthOptions): Subject[] {
     }
     out.push(countySubject(county));
     if (rng.chance(governmentShare)) out.push(governmentSubject(county));
-    if (rng.chance(departmentShare)) out.push(departmentSubject(county, rng.pick(DEPARTMENTS)));
-    if (rng.chance(townshipShare)) out.push(townshipSubject(county, rng.pick(TOWNSHIPS)));
+    for (const name of pickBodies(rng, DEPARTMENTS, departmentShare)) out.push(departmentSubject(county, name));
+    for (const name of pickBodies(rng, TOWNSHIPS, townshipShare)) out.push(townshipSubject(county, name));
   }
   return out;
 }

@@ -15,12 +15,20 @@ export interface BundledApp {
   stop(): Promise<void>;
 }
 
-/** `prepare` runs on the loaded database before the server opens it (to read ids, say). */
-export async function startBundledApp({ browser = true, prepare }: { browser?: boolean; prepare?: (database: Database) => Promise<void> } = {}): Promise<BundledApp> {
+export interface AppOptions {
+  /** launch chromium (default true) */
+  browser?: boolean;
+  /** load the bundled data (default true) */
+  bundled?: boolean;
+  /** runs on the loaded database before the server opens it (to read ids, say) */
+  prepare?: (database: Database) => Promise<void>;
+}
+
+export async function startBundledApp({ browser = true, bundled = true, prepare }: AppOptions = {}): Promise<BundledApp> {
   const testDb = await createTestDatabase('pglite');
   const database = await testDb.open();
   try {
-    await loadBundle(database.db);
+    if (bundled) await loadBundle(database.db);
     await prepare?.(database);
   } finally {
     await database.close();
