@@ -1,6 +1,7 @@
-// The production server for end-to-end tests: `next build` once when .next is older than the
-// sources (test files that start at the same time wait for one build), then `next start` on a
-// free loopback port with the environment given (a test database).
+// The production server for end-to-end tests: `next build` once when the build (.next, or
+// NIANBAO_NEXT_DIR) is older than the sources (test files that start at the same time wait for
+// one build), then `next start` on a free loopback port with the environment given (a test
+// database).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,8 +9,10 @@ import { join } from 'node:path';
 import { ROOT } from './root';
 
 const NEXT = join(ROOT, 'node_modules/next/dist/bin/next');
-const BUILD_ID = join(ROOT, '.next/BUILD_ID');
-const BUILD_LOCK = join(ROOT, '.next-build.lock');
+/** next.config.js builds into NIANBAO_NEXT_DIR when it is set */
+const DIST_DIR = process.env.NIANBAO_NEXT_DIR || '.next';
+const BUILD_ID = join(ROOT, DIST_DIR, 'BUILD_ID');
+const BUILD_LOCK = join(ROOT, `${DIST_DIR}-build.lock`);
 const SOURCES = ['app', 'components', 'db', 'lib', 'next.config.js', 'package.json', 'tsconfig.json', 'tsconfig.next.json'];
 
 function newestSource(path: string): number {
@@ -40,7 +43,7 @@ export async function buildIfStale(timeoutMs = 400_000): Promise<void> {
     if (mine) {
       try {
         if (buildIsCurrent()) return;
-        console.warn('\n*** .next is missing or older than the sources: running next build (a minute or two) ***\n');
+        console.warn(`\n*** ${DIST_DIR} is missing or older than the sources: running next build (a minute or two) ***\n`);
         const build = spawnSync(process.execPath, [NEXT, 'build'], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', timeout: timeoutMs });
         if (build.status !== 0) throw new Error(`next build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
         return;
@@ -94,7 +97,7 @@ export async function startNextServer(env: NodeJS.ProcessEnv): Promise<NextServe
   let output = '';
   const child = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: { ...env, NIANBAO_NEXT_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
