@@ -10,7 +10,7 @@ import { ROOT } from './root';
 
 const NEXT = join(ROOT, 'node_modules/next/dist/bin/next');
 /** next.config.js builds into NIANBAO_NEXT_DIR when it is set */
-const DIST_DIR = process.env.NIANBAO_NEXT_DIR || '.next';
+export const DIST_DIR = process.env.NIANBAO_NEXT_DIR || '.next';
 const BUILD_ID = join(ROOT, DIST_DIR, 'BUILD_ID');
 const BUILD_LOCK = join(ROOT, `${DIST_DIR}-build.lock`);
 const SOURCES = ['app', 'components', 'db', 'lib', 'next.config.js', 'package.json', 'tsconfig.json', 'tsconfig.next.json'];
