@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import SearchBox from '../components/search/SearchBox';
 import NavLinks from '../components/ui/NavLinks';
 import './globals.css';
 
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               年报通
             </Link>
             <NavLinks />
+            <SearchBox />
           </div>
         </header>
         {children}
