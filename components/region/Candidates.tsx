@@ -7,7 +7,8 @@ import styles from './region.module.css';
 
 const LEVEL_LABELS: Record<RegionSummary['level'], string> = { province: '省级', city: '市级', county: '县级', body: '部门或乡镇' };
 
-export default function Candidates({ name, candidates }: { name: string; candidates: RegionSummary[] }) {
+/** `page`: a page under each candidate's address (`/bodies`), instead of the region page itself */
+export default function Candidates({ name, candidates, page = '' }: { name: string; candidates: RegionSummary[]; page?: string }) {
   return (
     <section className={styles.candidates}>
       <h1>“{name}”对应 {candidates.length} 个地区</h1>
@@ -15,7 +16,7 @@ export default function Candidates({ name, candidates }: { name: string; candida
       <ul data-candidates={candidates.length}>
         {candidates.map((c) => (
           <li key={`${c.id ?? ''}-${c.code ?? c.name}`}>
-            <Link prefetch={false} href={regionHref(c)} className={styles.candidateLink}>
+            <Link prefetch={false} href={`${regionHref(c)}${page}`} className={styles.candidateLink}>
               <span className={styles.candidatePlace}>{[c.province, c.city].filter((x, i, a) => x && x !== c.name && a.indexOf(x) === i).join(' · ') || '—'}</span>
               <strong>{c.name}</strong>
             </Link>
