@@ -1,10 +1,12 @@
 // The overview: a year and a set of regions (both in the URL), the year's headline figures
 // against the year before, trends across years and a ranking of regions, every number linked
-// to the report it comes from. Read from the database on every request.
+// to the report it comes from. Read from the database, or from the read cache while the data
+// has not changed (db/read-cache.ts).
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import DatabaseNotice from '../components/ui/DatabaseNotice';
+import { cachedRead } from '../db/read-cache';
 import { getDatabase } from '../db/server';
 import Controls from '../components/overview/Controls';
 import KpiSection from '../components/overview/KpiSection';
@@ -21,6 +23,9 @@ import { SCOPES, parseState, stateHref, type SearchParams } from '../lib/dashboa
 export const dynamic = 'force-dynamic';
 
 export const metadata = { title: '概览 · 年报通' };
+
+/** regions listed in the picker before anything is typed */
+const PICKER_LIST = 60;
 
 function Notice({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -46,7 +51,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
 
-  const data = await loadOverview(database.db, state);
+  const db = database.db;
+  const data = await cachedRead(db, `overview:${JSON.stringify(state)}`, () => loadOverview(db, state));
   if (data.empty) {
     return (
       <Notice title="还没有报告">
@@ -65,8 +71,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     level: LEVEL_LABEL[r.level],
     reports: r.scopes?.[state.scope] ?? 0,
   });
+  // a bounded list for the picker (it searches the server for the rest)
+  const chosenIds = new Set(data.selected.map((r) => r.id));
+  const selectedOptions = data.options.filter((o) => chosenIds.has(o.id));
+  const pickerRegions = [...selectedOptions, ...data.options.filter((o) => !chosenIds.has(o.id)).slice(0, PICKER_LIST)].map(picker);
   const selectedNames = data.selected.map((r) => r.name).join('、');
-  const selectedOptions = data.options.filter((o) => data.selected.some((r) => r.id === o.id));
   const otherScopes = SCOPES.filter((s) => s !== state.scope && selectedOptions.some((o) => (o.scopes[s] ?? 0) > 0));
 
   return (
@@ -96,7 +105,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         defaultYear={data.defaultYear}
         yearsAvailable={data.yearsAvailable}
         trendYears={data.trendYears}
-        regions={data.options.map(picker)}
+        regions={pickerRegions}
+        regionTotal={data.options.length}
         metricGroups={metricGroups()}
       />
 

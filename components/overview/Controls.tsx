@@ -16,11 +16,14 @@ export interface ControlsProps {
   defaultYear: number | null;
   yearsAvailable: number[];
   trendYears: number[];
+  /** the picker's list: the chosen regions and the first of the others */
   regions: PickerRegion[];
+  /** regions in all (the picker searches the server for those not in its list) */
+  regionTotal: number;
   metricGroups: MetricGroup[];
 }
 
-export default function Controls({ state: current, year: currentYear, defaultYear, yearsAvailable, trendYears, regions, metricGroups }: ControlsProps) {
+export default function Controls({ state: current, year: currentYear, defaultYear, yearsAvailable, trendYears, regions, regionTotal, metricGroups }: ControlsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // the controls show the new choice at once; the page follows when the server has rendered it
@@ -39,7 +42,7 @@ export default function Controls({ state: current, year: currentYear, defaultYea
 
   return (
     <form className="controls" aria-label="筛选" aria-busy={pending} onSubmit={(e) => e.preventDefault()}>
-      <RegionPicker regions={regions} selected={state.regions} onChange={(tokens) => go({ regions: tokens })} />
+      <RegionPicker regions={regions} total={regionTotal} selected={state.regions} onChange={(tokens) => go({ regions: tokens })} />
       <label className="control">
         <span>年度</span>
         <select name="year" value={year ?? ''} onChange={(e) => go({ year: e.target.value ? Number(e.target.value) : null })}>

@@ -5,6 +5,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { lookupRegion, type RegionLookup, type RegionSummary } from '../../../db/queries/region';
+import { cachedRead } from '../../../db/read-cache';
 import { getDatabase } from '../../../db/server';
 import Candidates from '../../../components/region/Candidates';
 import DatabaseNotice from '../../../components/ui/DatabaseNotice';
@@ -163,6 +164,13 @@ function SubRegions({ data }: { data: RegionPageData }) {
   return (
     <div className={styles.subRegions}>
       <h3>下属地区、部门和乡镇的报告</h3>
+      {data.subRegions.some((s) => s.level === 'body') && (
+        <p>
+          <Link prefetch={false} href={`${regionHref(data.region)}/bodies`} data-bodies-link>
+            各部门、乡镇（街道）报告对照
+          </Link>
+        </p>
+      )}
       <ul>
         {data.subRegions.map((s) => (
           <li key={s.id}>
@@ -181,10 +189,11 @@ export default async function RegionPage({ params, searchParams }: Props) {
   let data: RegionPageData | null = null;
   try {
     const { db } = await getDatabase();
-    lookup = await lookupRegion(db, key);
-    if (lookup.kind === 'found' && lookup.region.id !== null) {
-      data = await loadRegionPage(db, lookup.region, typeof asked === 'string' ? asked : null);
-    }
+    const scope = typeof asked === 'string' ? asked : null;
+    ({ lookup, data } = await cachedRead(db, `region:${key}:${scope}`, async () => {
+      const found = await lookupRegion(db, key);
+      return { lookup: found, data: found.kind === 'found' && found.region.id !== null ? await loadRegionPage(db, found.region, scope) : null };
+    }));
   } catch (err) {
     return (
       <Shell crumbs={[{ label: key }]}>
