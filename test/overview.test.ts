@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import { sql } from 'drizzle-orm';
 import { ingestFile } from '../db/ingest';
 import { selectRows } from '../db/sql';
-import { countReports, countUnplacedReports, groupByProvince, listRegionYears, type RegionYears, type ReportMarker } from '../db/queries/overview';
+import { countByProvince, countReports, countUnplacedReports, groupByProvince, listRegionYears, type RegionYears, type ReportMarker } from '../db/queries/overview';
 import { CORPUS_DIR, HAS_CORPUS } from './support/corpus';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases';
 
@@ -75,6 +75,18 @@ describeEachDatabase('the bundle loaded and listed', (kind) => {
     }
     expect(provinces.indexOf('湖南省')).toBeGreaterThan(provinces.indexOf('江苏省')); // by GB/T 2260 code: 32 before 43
     if (provinces.includes(null)) expect(provinces.at(-1)).toBeNull();
+  });
+
+  it('counts regions and reports per province, and lists one province alone', async () => {
+    const counts = await countByProvince(database.db);
+    expect(counts.reduce((n, c) => n + c.reports, 0)).toBe(rows.reduce((n, r) => n + r.reports.length, 0));
+    expect(counts.reduce((n, c) => n + c.regions, 0)).toBe(rows.length);
+    const hunan = counts.find((c) => c.name === '湖南省')!;
+    expect(hunan.code).toBe('430000');
+    expect(hunan.regions).toBe(rows.filter((r) => r.province === '湖南省').length);
+    const inHunan = await listRegionYears(database.db, { provinceId: hunan.provinceId! });
+    expect(inHunan).toEqual(rows.filter((r) => r.province === '湖南省'));
+    expect(await listRegionYears(database.db, { unplaced: true })).toEqual(rows.filter((r) => r.province === null));
   });
 
   it('counts the reports without region or year apart', async () => {

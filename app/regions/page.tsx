@@ -5,13 +5,17 @@
 import type { ReactNode } from 'react';
 import DatabaseNotice from '../../components/ui/DatabaseNotice';
 import {
+  countByProvince,
   countReports,
   countUnplacedReports,
   groupByProvince,
   listRegionYears,
+  type ProvinceCount,
+  type ProvinceFilter,
   type RegionYears,
   type ReportMarker,
 } from '../../db/queries/overview';
+import { cachedRead } from '../../db/read-cache';
 import { getDatabase } from '../../db/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -117,17 +121,69 @@ function Header() {
 
 function Search() {
   return (
-    <form action="/regions" method="get" className={cx('search')} role="search">
+    <form action="/search" method="get" className={cx('search')} role="search">
       <label htmlFor="region-q">查找地区</label>
-      <input id="region-q" name="q" type="search" placeholder="名称或区划代码，如 会同县、431225" />
+      <input id="region-q" name="q" type="search" placeholder="名称、拼音或区划代码，如 会同县、huitong、431225" />
       <button type="submit">查找</button>
     </form>
   );
 }
 
+/** Above this many regions with reports, the list starts with the provinces and shows one at a time. */
+const FULL_LIST_LIMIT = 300;
+/** `?province=` for the regions that could not be placed in a province */
+const UNPLACED = 'none';
+
+function ProvinceIndex({ counts, total, regions, unknown }: { counts: ProvinceCount[]; total: number; regions: number; unknown: string | null }) {
+  return (
+    <main className={cx('page')}>
+      <Header />
+      <Search />
+      <section className={cx('summary')} aria-label="概况">
+        <p className={cx('stats')}>
+          <span>
+            <strong>{total}</strong> 份报告
+          </span>
+          <span>
+            <strong>{regions}</strong> 个地区或机关
+          </span>
+          <span>
+            <strong>{counts.filter((c) => c.provinceId !== null).length}</strong> 个省份
+          </span>
+        </p>
+        {unknown && <p className={cx('unplaced')}>没有代码为 {unknown} 的省份，请从下表选择。</p>}
+        <p>地区较多，请先选择省份；也可以在上方按名称、代码或拼音查找。</p>
+      </section>
+      <table className={cx('regions')}>
+        <caption>各省份有年度报告的地区</caption>
+        <thead>
+          <tr>
+            <th scope="col">省份</th>
+            <th scope="col">地区或机关</th>
+            <th scope="col">报告</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counts.map((c) => (
+            <tr key={c.provinceId ?? UNPLACED}>
+              <th scope="row">
+                <Link prefetch={false} href={`/regions?province=${c.code ?? UNPLACED}`} data-province={c.code ?? UNPLACED}>
+                  {c.name ?? '未能归入省份'}
+                </Link>
+              </th>
+              <td>{c.regions}</td>
+              <td>{c.reports}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}
+
 export default async function RegionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { q } = await searchParams;
-  if (typeof q === 'string' && q.trim()) redirect(`/regions/${encodeURIComponent(q.trim())}`);
+  const { q, province } = await searchParams;
+  if (typeof q === 'string' && q.trim()) redirect(`/search?q=${encodeURIComponent(q.trim())}`);
   let database;
   try {
     database = await getDatabase();
@@ -141,17 +197,18 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
   }
 
   const { db } = database;
-  const [rows, total, unplaced] = await Promise.all([listRegionYears(db), countReports(db), countUnplacedReports(db)]);
-
-  if (rows.length === 0 && total === 0) {
-    return (
-      <Notice title="还没有报告">
-        <p>
-          运行 <code>npm run -s prepare-db</code> 载入随附的数据，或用 <code>npm run -s ingest -- 报告文件或文件夹</code> 导入报告。
-        </p>
-      </Notice>
-    );
+  const asked = typeof province === 'string' ? province.trim() : '';
+  const { counts, total, unplaced } = await cachedRead(db, 'regions:counts', async () => {
+    const [counts, total, unplaced] = await Promise.all([countByProvince(db), countReports(db), countUnplacedReports(db)]);
+    return { counts, total, unplaced };
+  });
+  const chosen = asked ? counts.find((c) => (asked === UNPLACED ? c.provinceId === null : c.code === asked)) : undefined;
+  const regionCount = counts.reduce((n, c) => n + c.regions, 0);
+  if (!chosen && regionCount > FULL_LIST_LIMIT) {
+    return <ProvinceIndex counts={counts} total={total} regions={regionCount} unknown={asked || null} />;
   }
+  const filter: ProvinceFilter = !chosen ? null : chosen.provinceId === null ? { unplaced: true } : { provinceId: chosen.provinceId };
+  const rows = await cachedRead(db, `regions:list:${chosen?.code ?? (chosen ? UNPLACED : '')}`, () => listRegionYears(db, filter));
 
   const years = rows.flatMap((r) => r.years);
   const minYear = Math.min(...years);
@@ -162,6 +219,14 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
     <main className={cx('page')}>
       <Header />
       <Search />
+      {chosen && (
+        <p className={cx('scope-line')}>
+          {chosen.name ?? '未能归入省份的地区'}：{chosen.regions} 个地区或机关、{chosen.reports} 份报告。
+          <Link prefetch={false} href="/regions">
+            全部省份
+          </Link>
+        </p>
+      )}
 
       <section className={cx('summary')} aria-label="概况">
         <p className={cx('stats')}>

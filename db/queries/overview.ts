@@ -1,9 +1,11 @@
-// The home page's overview: every region that has a current report, with its place in the
-// hierarchy (province → city → region) and, for each year, what its report holds.
+// The regions list: every region that has a current report (nationwide, or in one province),
+// with its place in the hierarchy (province → city → region) and, for each year, what its
+// report holds; and the count of regions and reports per province.
 
-import { and, count, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { checkResults, regions, reports, sourceFiles, type RegionRow, type ReportRow } from '../schema';
+import { selectRows } from '../sql';
+import { reports, type RegionRow, type ReportRow } from '../schema';
 
 export interface ReportMarker {
   reportId: number;
@@ -69,41 +71,79 @@ function ancestry(region: RegionRow, byId: Map<number, RegionRow>): Ancestry {
 /** Geographic order: by GB/T 2260 code where there is one, unlisted names after their listed siblings. */
 const key = (r: RegionRow | null) => (r === null ? '' : r.code ?? `~${r.name}`);
 
-/** Every region with a current report of a known year, in geographic order. */
-export async function listRegionYears(db: Db): Promise<RegionYears[]> {
-  const [regionRows, reportRows, failedRows, textRows] = await Promise.all([
-    db.select().from(regions),
-    db
-      .select({
-        id: reports.id,
-        regionId: reports.regionId,
-        year: reports.year,
-        scope: reports.scope,
-        issuer: reports.issuer,
-        template: reports.template,
-        completeness: reports.completeness,
-      })
-      .from(reports)
-      .where(and(eq(reports.isCurrent, true), isNotNull(reports.regionId), isNotNull(reports.year))),
-    db
-      .select({ reportId: checkResults.reportId, n: count() })
-      .from(checkResults)
-      .where(and(eq(checkResults.ok, false), eq(checkResults.severity, 'hard')))
-      .groupBy(checkResults.reportId),
-    db
-      .select({ reportId: sourceFiles.reportId })
-      .from(sourceFiles)
-      .where(and(isNotNull(sourceFiles.reportId), isNotNull(sourceFiles.bytes)))
-      .groupBy(sourceFiles.reportId),
-  ]);
+/** Which regions listRegionYears returns: all, those of one province, or those placed in none. */
+export type ProvinceFilter = { provinceId: number } | { unplaced: true } | null;
 
-  const byId = new Map(regionRows.map((r) => [r.id, r]));
-  const failed = new Map(failedRows.map((r) => [r.reportId, Number(r.n)]));
-  const withText = new Set(textRows.map((r) => r.reportId));
+/** the province a report_facts row lies in: its ancestor, or the region itself */
+const factProvince = sql`coalesce(f.province_id, case when f.level = 'province' then f.region_id end)`;
+
+export interface ProvinceCount {
+  /** null: regions that could not be placed in a province */
+  provinceId: number | null;
+  code: string | null;
+  name: string | null;
+  regions: number;
+  reports: number;
+}
+
+/** Regions with reports and their reports, per province, in code order. */
+export async function countByProvince(db: Db): Promise<ProvinceCount[]> {
+  const rows = await selectRows<{ province_id: number | null; code: string | null; name: string | null; regions: number; reports: number }>(
+    db,
+    sql`select p.id as province_id, p.code, p.name, count(distinct f.region_id)::int as regions, count(*)::int as reports
+        from report_facts f left join regions p on p.id = ${factProvince}
+        group by p.id, p.code, p.name
+        order by p.code nulls last, p.name nulls last`,
+  );
+  return rows.map((r) => ({ provinceId: r.province_id === null ? null : Number(r.province_id), code: r.code, name: r.name, regions: r.regions, reports: r.reports }));
+}
+
+/** Every region with a current report of a known year (in one province, with a filter), in geographic order. */
+export async function listRegionYears(db: Db, filter: ProvinceFilter = null): Promise<RegionYears[]> {
+  const where =
+    filter === null ? sql`true` : 'provinceId' in filter ? sql`${factProvince} = ${filter.provinceId}` : sql`${factProvince} is null`;
+  const [regionRows, reportRows] = await Promise.all([
+    // the regions listed and their ancestors
+    selectRows<Record<string, unknown>>(
+      db,
+      sql`select id, code, name, level, kind, parent_id from regions
+          where id in (select unnest(array[f.region_id, f.parent_id, f.city_id, f.province_id]) from report_facts f where ${where})`,
+    ),
+    selectRows<Record<string, unknown>>(
+      db,
+      sql`select r.id, r.region_id, r.year, r.scope, r.issuer, r.template, r.completeness,
+                 (select count(*) from check_results c where c.report_id = r.id and not c.ok and c.severity = 'hard')::int as failed,
+                 exists (select 1 from source_files s where s.report_id = r.id and s.bytes is not null) as has_text
+          from report_facts f join reports r on r.id = f.report_id
+          where ${where}`,
+    ),
+  ]);
+  const asRegion = (r: Record<string, unknown>): RegionRow => ({
+    id: Number(r.id),
+    code: r.code as string | null,
+    name: r.name as string,
+    level: r.level as RegionRow['level'],
+    kind: r.kind as RegionRow['kind'],
+    parentId: r.parent_id === null ? null : Number(r.parent_id),
+  });
+  const regionList = regionRows.map(asRegion);
+  const failed = new Map(reportRows.map((r) => [Number(r.id), Number(r.failed)]));
+  const withText = new Set(reportRows.filter((r) => r.has_text).map((r) => Number(r.id)));
+  const reportList = reportRows.map((r) => ({
+    id: Number(r.id),
+    regionId: Number(r.region_id),
+    year: Number(r.year),
+    scope: r.scope as ReportRow['scope'],
+    issuer: r.issuer as string | null,
+    template: r.template as ReportRow['template'],
+    completeness: r.completeness as ReportRow['completeness'],
+  }));
+
+  const byId = new Map(regionList.map((r) => [r.id, r]));
 
   const rows = new Map<number, RegionYears & { sortKey: string[] }>();
-  for (const rep of reportRows) {
-    const region = byId.get(rep.regionId!);
+  for (const rep of reportList) {
+    const region = byId.get(rep.regionId);
     if (!region) continue;
     let row = rows.get(region.id);
     if (!row) {
@@ -131,7 +171,7 @@ export async function listRegionYears(db: Db): Promise<RegionYears[]> {
     }
     row.reports.push({
       reportId: rep.id,
-      year: rep.year!,
+      year: rep.year,
       scope: rep.scope,
       issuer: rep.issuer,
       template: rep.template,
