@@ -33,7 +33,7 @@ export function definedCondition(metric: Metric): SQL {
 }
 
 /** A report's value (count) or its numerator and denominator (ratio), null when it states none. */
-function metricParts(metric: Metric): { numerator: SQL; denominator: SQL | null } {
+export function metricParts(metric: Metric): { numerator: SQL; denominator: SQL | null } {
   if (metric.kind !== 'ratio') return { numerator: columnSum(metric.columns), denominator: null };
   const numerator = columnSum(metric.numerator);
   const denominator = columnSum(metric.denominator);
