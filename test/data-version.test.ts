@@ -1,5 +1,5 @@
 // The data version (migration 0005) grows with every write, and a version read while another
-// transaction writes is not settled, on both databases.
+// transaction writes is not settled, on both databases. PostgreSQL connections run without JIT.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -53,5 +53,19 @@ describeEachDatabase('data version', (kind) => {
     const before = await readDataVersion(database.db);
     await database.db.execute(sql`insert into regions (name, level) values ('测试县', 'county')`);
     expect(BigInt((await readDataVersion(database.db)).value)).toBeGreaterThan(BigInt(before.value));
+  });
+});
+
+describeEachDatabase('server settings', (kind) => {
+  it.skipIf(kind !== 'postgres' || !PG_SERVER)('opens PostgreSQL connections without JIT compilation', async () => {
+    const testDb = await createTestDatabase(kind);
+    const database = await testDb.open();
+    try {
+      const rows = await database.db.execute(sql`show jit`);
+      expect(JSON.stringify(rows)).toContain('"jit":"off"');
+    } finally {
+      await database.close();
+      await testDb.drop();
+    }
   });
 });
