@@ -11,6 +11,7 @@ import MetricSection, { metricAnchor } from '../../components/compare/MetricSect
 import Terms from '../../components/compare/Terms';
 import styles from '../../components/compare/compare.module.css';
 import DatabaseNotice from '../../components/ui/DatabaseNotice';
+import { cachedRead } from '../../db/read-cache';
 import { getDatabase } from '../../db/server';
 import { compareHref, formTarget, MAX_COMPARE_REGIONS, MAX_COMPARE_YEARS, parseCompareState, type CompareState } from '../../lib/compare/url-state';
 import type { Comparison } from '../../lib/compare/model';
@@ -128,7 +129,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   let data: ComparePageData;
   try {
     const { db } = await getDatabase();
-    data = await loadCompare(db, state);
+    data = await cachedRead(db, `compare:${JSON.stringify(state)}`, () => loadCompare(db, state));
   } catch (err) {
     return (
       <main className="page page-wide">

@@ -5,6 +5,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { lookupRegion, type RegionLookup, type RegionSummary } from '../../../../db/queries/region';
+import { cachedRead } from '../../../../db/read-cache';
 import { getDatabase } from '../../../../db/server';
 import BodiesTable from '../../../../components/bodies/BodiesTable';
 import ChartSection from '../../../../components/bodies/ChartSection';
@@ -145,10 +146,11 @@ export default async function BodiesPage({ params, searchParams }: Props) {
   let data: BodiesPageData | null = null;
   try {
     const { db } = await getDatabase();
-    lookup = await lookupRegion(db, key);
-    if (lookup.kind === 'found' && lookup.region.id !== null && lookup.region.level !== 'body') {
-      data = await loadBodiesPage(db, { ...lookup.region, id: lookup.region.id }, state);
-    }
+    ({ lookup, data } = await cachedRead(db, `bodies:${key}:${JSON.stringify(state)}`, async () => {
+      const found = await lookupRegion(db, key);
+      const load = found.kind === 'found' && found.region.id !== null && found.region.level !== 'body';
+      return { lookup: found, data: load ? await loadBodiesPage(db, { ...found.region, id: found.region.id! }, state) : null };
+    }));
   } catch (err) {
     return (
       <Shell crumbs={[{ label: key }, { label: PAGE_NAME }]}>
