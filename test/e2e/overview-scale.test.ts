@@ -1,0 +1,49 @@
+// End to end: the overview on a synthetic database with more regions than the region picker
+// lists. The page carries a bounded list; a region beyond it is found through the region
+// search (by pinyin) and chosen like any other.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { regionOptions } from '../../db/queries/dashboard';
+import { describeInBrowser, openPage, screenshot } from '../support/browser';
+import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
+
+describeInBrowser('overview region picker at scale', () => {
+  let app: SyntheticApp | undefined;
+  let browser: Browser | undefined;
+  let listed = 0;
+  let beyond: { token: string; name: string } | undefined;
+
+  beforeAll(async () => {
+    app = await startSyntheticApp({
+      prepare: async (database) => {
+        const options = await regionOptions(database.db);
+        listed = options.length;
+        // the last region of the list (a department or township, written by its name): never among the first the page sends
+        const last = options.at(-1)!;
+        beyond = { token: last.code ?? last.name, name: last.name };
+      },
+    });
+    browser = app.browser!;
+  }, 500_000);
+
+  afterAll(() => app?.stop(), 30_000);
+
+  it('sends a bounded list and finds the rest by searching the server', { timeout: 120_000 }, async () => {
+    expect(listed).toBeGreaterThan(60);
+    const { page, problems } = await openPage(browser!, { width: 1280, height: 900 });
+    await page.goto(`${app!.base}/`, { waitUntil: 'networkidle' });
+    await page.locator('details.picker summary').click();
+    expect(await page.locator('input[name="region"]').count()).toBe(60);
+    await expect(page.locator('.picker-more').innerText()).resolves.toContain(`共 ${listed} 个地区或机关`);
+    expect(await page.locator(`input[name="region"][value="${beyond!.token}"]`).count()).toBe(0);
+    // typed: answered by /api/search, not by the list
+    await page.locator('input[name="regionSearch"]').fill(beyond!.name);
+    const option = page.locator(`input[name="region"][value="${beyond!.token}"]`);
+    await option.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'overview-picker-search');
+    await option.check();
+    await page.waitForURL((url) => url.searchParams.get('regions') === beyond!.token, { timeout: 30_000 });
+    await expect(page.locator('.overview-head .lede').innerText()).resolves.toContain(beyond!.name);
+    expect(problems.filter((p) => !/[?&]_rsc=.*net::ERR_ABORTED/u.test(p))).toEqual([]);
+  });
+});
