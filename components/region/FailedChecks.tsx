@@ -2,7 +2,7 @@
 // report prints, linking to the report page where the cell is marked.
 import type { FailedCheck } from '../../db/queries/checks';
 import { reportHref } from '../../lib/region/href';
-import { checkName } from '../report/check-names';
+import { checkName, claimWord } from '../report/check-names';
 import { failureRowLabel } from '../report/ChecksList';
 import { formatNumber } from '../../lib/format/number';
 import styles from './region.module.css';
@@ -24,7 +24,7 @@ export default function FailedChecks({ failures }: { failures: FailedCheck[] }) 
                   <ul>
                     {f.failures.map((x, j) => (
                       <li key={j}>
-                        表{x.table}「{failureRowLabel(x)}」{x.column}：印为 {x.found === null ? '空' : formatNumber(x.found)}，应为 {formatNumber(x.expected)}
+                        表{x.table}「{failureRowLabel(x)}」{x.column}：印为 {x.found === null ? '空' : formatNumber(x.found)}，{claimWord([f.checkId])} {formatNumber(x.expected)}
                       </li>
                     ))}
                   </ul>

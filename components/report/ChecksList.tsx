@@ -4,7 +4,7 @@ import type { StoredCheck } from '../../db/queries/report';
 import type { CheckFailure } from '../../lib/report/contract';
 import { APPEAL_GROUPS, APPLICATION_ROWS, PROACTIVE_ROWS, applicationRowLabel, proactiveRowLabel, type ApplicationRowKey, type ProactiveRowKey } from '../../lib/report/labels';
 import { reportHref } from '../../lib/region/href';
-import { checkName, SEVERITY_LABELS } from './check-names';
+import { checkName, claimWord, SEVERITY_LABELS } from './check-names';
 import { exact } from './format';
 import styles from './report.module.css';
 
@@ -19,10 +19,10 @@ export function failureRowLabel(f: Pick<CheckFailure, 'table' | 'row'>): string 
   return f.row;
 }
 
-function Failure({ f }: { f: CheckFailure }) {
+function Failure({ f, word }: { f: CheckFailure; word: string }) {
   return (
     <li>
-      表{f.table}「{failureRowLabel(f)}」{f.column}：印为 <strong className={styles.found}>{f.found === null ? '空' : exact(f.found)}</strong>，应为{' '}
+      表{f.table}「{failureRowLabel(f)}」{f.column}：印为 <strong className={styles.found}>{f.found === null ? '空' : exact(f.found)}</strong>，{word}{' '}
       <strong className={styles.expectedValue}>{exact(f.expected)}</strong>
       {f.line ? (
         <>
@@ -58,7 +58,7 @@ export default function ChecksList({ checks }: { checks: StoredCheck[] }) {
               )}
               <ul>
                 {c.failures.map((f, j) => (
-                  <Failure key={j} f={f} />
+                  <Failure key={j} f={f} word={claimWord([c.checkId])} />
                 ))}
               </ul>
             </li>

@@ -1,5 +1,8 @@
 // One printed figure: a link to its line of the report's text (#L123), marked when a failed
-// check points at it, with what the check expected.
+// check points at it, with what the check expected (or, for a prose check, what the prose
+// says). Its id comes from its contract path, so that a failed check can link to it.
+import { figureAnchor } from '../../lib/quality/cell-anchor';
+import { claimWord } from './check-names';
 import type { LayoutCell } from './layout';
 import { exact, exactSigned, statedPercent } from './format';
 import styles from './report.module.css';
@@ -22,28 +25,29 @@ export default function Figure({ cell, as }: FigureProps) {
   const failed = cell.failures.length > 0;
   const hard = cell.failures.some((f) => f.severity === 'hard');
   const expected = [...new Set(cell.failures.map((f) => f.expected))];
+  const word = claimWord(cell.failures.map((f) => f.checkId));
   const where = cell.line ? `原文第 ${cell.line} 行` : '原文行号不详';
-  const title = failed ? `${where}；核对未通过：应为 ${expected.map((e) => show(e, as)).join(' 或 ')}，印为 ${text}` : where;
+  const title = failed ? `${where}；核对未通过：${word} ${expected.map((e) => show(e, as)).join(' 或 ')}，印为 ${text}` : where;
   const className = [styles.figure, cell.value === null ? styles.blank : '', failed ? (hard ? styles.failedHard : styles.failedSoft) : ''].filter(Boolean).join(' ');
   const content = (
     <>
       <span className={styles.value}>{text}</span>
       {failed && (
         <span className={styles.expected}>
-          应为 {expected.map((e) => show(e, as)).join(' 或 ')}
+          {word} {expected.map((e) => show(e, as)).join(' 或 ')}
         </span>
       )}
     </>
   );
   if (!cell.line) {
     return (
-      <span className={className} title={title} data-path={cell.path} data-failed={failed || undefined}>
+      <span id={figureAnchor(cell.path)} className={className} title={title} data-path={cell.path} data-failed={failed || undefined}>
         {content}
       </span>
     );
   }
   return (
-    <a href={`#L${cell.line}`} className={className} title={title} data-path={cell.path} data-line={cell.line} data-failed={failed || undefined}>
+    <a id={figureAnchor(cell.path)} href={`#L${cell.line}`} className={className} title={title} data-path={cell.path} data-line={cell.line} data-failed={failed || undefined}>
       {content}
     </a>
   );

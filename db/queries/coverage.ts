@@ -200,3 +200,154 @@ export async function coverage(db: Db, params: CoverageParams): Promise<Coverage
   result.rows = rows.sort((a, b) => compareRegions({ id: a.regionId ?? 0, ...a }, { id: b.regionId ?? 0, ...b }));
   return result;
 }
+
+// ---- One page of the matrix, for national scale -----------------------------------------
+
+export interface CoveragePageParams extends Selection {
+  /**
+   * `reported`: only the regions with a report in the selection; `expected`: every expected
+   * region (the listed divisions, then unlisted regions with a report). Selected regionIds
+   * are always all shown.
+   */
+  rows: 'reported' | 'expected';
+  limit: number;
+  offset: number;
+}
+
+export interface CoveragePage {
+  scope: ReportScope;
+  years: number[];
+  /** rows of the whole selection, before limit and offset */
+  total: number;
+  rows: CoverageRow[];
+}
+
+interface Slot {
+  id: number | null;
+  code: string | null;
+  name: string;
+  level: Level;
+}
+
+const toSlot = (r: Record<string, unknown>): Slot => ({ id: Number(r.id), code: r.code as string | null, name: r.name as string, level: r.level as Level });
+
+/**
+ * Regions of `level` with a report in the selection (those without a code only, with
+ * `unlistedOnly`), in geographic order, one page of them, and how many there are. Driven from
+ * the regions, each probed by its report_facts index (region, scope, year): linear in the
+ * regions of the level, not in the reports, whatever the planner guesses (`offset 0` keeps the
+ * probe from becoming a hash join over every report).
+ */
+async function reportedRegions(db: Db, condition: SQL, level: Level, unlistedOnly: boolean, limit: number, offset: number): Promise<{ total: number; slots: Slot[] }> {
+  const which = sql`g.level = ${level}${unlistedOnly ? sql` and g.code is null` : sql``}
+    and exists (select 1 from report_facts f where f.region_id = g.id and ${condition} offset 0)`;
+  const count = async () => Number((await selectRows<{ n: number }>(db, sql`select count(*)::int as n from regions g where ${which}`))[0].n);
+  if (limit <= 0) return { total: await count(), slots: [] };
+  const rows = await selectRows<Record<string, unknown>>(
+    db,
+    sql`select g.id, g.code, g.name, g.level, count(*) over ()::int as total from regions g where ${which}
+        order by g.code is null, g.code, g.name, g.id limit ${limit} offset ${offset}`,
+  );
+  // past the last row the window counts nothing: count apart
+  const total = rows.length ? Number(rows[0].total) : offset > 0 ? await count() : 0;
+  return { total, slots: rows.map(toSlot) };
+}
+
+/** The expected regions of a `within` selection, one page: the listed divisions (by code), then unlisted regions with a report. */
+async function expectedPage(db: Db, params: CoveragePageParams, condition: SQL): Promise<{ total: number; slots: Slot[] }> {
+  const { regionId = null, level } = params.within!;
+  let code: string | null = null;
+  if (regionId !== null) {
+    const [outer] = await selectRows<{ code: string | null }>(db, sql`select code from regions where id = ${regionId}`);
+    code = outer?.code ?? null;
+    if (code === null) return reportedRegions(db, condition, level, false, params.limit, params.offset);
+  }
+  const listed = listedWithin(level, code).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const onPage = listed.slice(params.offset, params.offset + params.limit);
+  const stored = onPage.length
+    ? await selectRows<Record<string, unknown>>(db, sql`select id, code, name, level from regions where level = ${level} and code in (${sql.join(onPage.map((p) => sql`${p.code}`), sql`, `)})`)
+    : [];
+  const byCode = new Map(stored.map((r) => [r.code as string, toSlot(r)]));
+  const slots: Slot[] = onPage.map((p) => byCode.get(p.code) ?? { id: null, code: p.code, name: p.name, level: p.level as Level });
+  const unlisted = await reportedRegions(db, condition, level, listed.length > 0, params.limit - onPage.length, Math.max(0, params.offset - listed.length));
+  return { total: listed.length + unlisted.total, slots: [...slots, ...unlisted.slots] };
+}
+
+/**
+ * One page of the coverage matrix: a bounded number of regions, each with a cell per year.
+ * Only the page's regions are read (their reports and their failed hard checks), so a page
+ * costs the same nationwide (2,800 counties × 7 years) as for one city.
+ */
+export async function coveragePage(db: Db, params: CoveragePageParams): Promise<CoveragePage> {
+  const years = [...new Set(params.years)].sort((a, b) => a - b);
+  const page: CoveragePage = { scope: params.scope ?? DEFAULT_SCOPE, years, total: 0, rows: [] };
+  const condition = await selectionCondition(db, params);
+  if (!condition) return page;
+  let total: number;
+  let slots: Slot[];
+  if (params.regionIds) {
+    const all = [...(await regionLabels(db, params.regionIds)).values()].sort(compareRegions);
+    total = all.length;
+    slots = all.slice(params.offset, params.offset + params.limit);
+  } else if (params.rows === 'reported') {
+    ({ total, slots } = await reportedRegions(db, condition, params.within!.level, false, params.limit, params.offset));
+  } else {
+    ({ total, slots } = await expectedPage(db, params, condition));
+  }
+  const ids = slots.map((s) => s.id).filter((id): id is number => id !== null);
+  const stored = ids.length
+    ? await selectRows<Record<string, unknown>>(
+        db,
+        sql`select f.region_id, f.year, f.report_id, f.completeness from report_facts f
+            where ${condition} and f.region_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+      )
+    : [];
+  const reportIds = stored.map((r) => Number(r.report_id));
+  const failed = reportIds.length
+    ? await selectRows<{ report_id: number; n: number }>(
+        db,
+        sql`select c.report_id, count(*)::int as n from check_results c
+            where not c.ok and c.severity = 'hard' and c.report_id in (${sql.join(reportIds.map((id) => sql`${id}`), sql`, `)})
+            group by c.report_id`,
+      )
+    : [];
+  const failures = new Map(failed.map((f) => [Number(f.report_id), Number(f.n)]));
+  const byRegionYear = new Map(
+    stored.map((r) => {
+      const found: Found = {
+        regionId: Number(r.region_id),
+        year: Number(r.year),
+        reportId: Number(r.report_id),
+        completeness: r.completeness as Found['completeness'],
+        failed: failures.get(Number(r.report_id)) ?? 0,
+      };
+      return [`${found.regionId}|${found.year}`, found];
+    }),
+  );
+  page.total = total;
+  page.rows = slots.map((slot) => ({
+    regionId: slot.id,
+    code: slot.code,
+    name: slot.name,
+    level: slot.level,
+    cells: years.map((year) => {
+      const f = slot.id === null ? undefined : byRegionYear.get(`${slot.id}|${year}`);
+      const cell: CoverageCell = { year, status: cellStatus(f) };
+      if (f) Object.assign(cell, { reportId: f.reportId, completeness: f.completeness, failedChecks: f.failed });
+      return cell;
+    }),
+  }));
+  return page;
+}
+
+/** The years with reports of the scope, ascending. */
+export async function coverageYears(db: Db, scope: ReportScope): Promise<number[]> {
+  const rows = await selectRows<{ year: number }>(db, sql`select f.year from report_facts f where f.scope = ${scope} group by f.year order by f.year`);
+  return rows.map((r) => Number(r.year));
+}
+
+/** Provinces and cities of the database that have a GB/T 2260 code: what coverage can be asked `within` (a few hundred at most). */
+export async function withinOptions(db: Db): Promise<RegionLabel[]> {
+  const rows = await selectRows<Record<string, unknown>>(db, sql`select id, code, name, level from regions where level in ('province', 'city') and code is not null order by code`);
+  return rows.map((r) => ({ id: Number(r.id), code: r.code as string, name: r.name as string, level: r.level as Level }));
+}

@@ -2,7 +2,7 @@
 // figures are never corrected: a failure names table, row, column, expected and found.
 // A blank (null) cell inside a printed table counts as 0.
 
-import type { Activity, AppealsTable, ApplicationsTable, CheckFailure, CheckResult, Channel } from '../report/contract';
+import type { Activity, AppealsTable, ApplicationsTable, CheckFailure, CheckResult, Channel, ProactiveTable } from '../report/contract';
 import {
   APPEAL_COLUMNS,
   APPEAL_GROUPS,
@@ -13,14 +13,21 @@ import {
   applicationRowLabel,
   type ApplicationRowKey,
 } from '../report/labels';
+import type { ProseClaim } from './prose-claims';
+import { proseTableChecks } from './prose-tables';
+
+export { checkProseApplications } from './prose-tables';
 
 const n = (v: number | null | undefined) => v ?? 0;
 const sum = (xs: readonly (number | null)[]) => xs.reduce<number>((a, b) => a + n(b), 0);
 
 export interface CheckInput {
+  proactive?: ProactiveTable;
   applications?: ApplicationsTable;
   appeals?: AppealsTable;
   activity?: Activity;
+  /** prose figures outside the contract, for the prose-versus-tables checks */
+  claims?: readonly ProseClaim[];
   sources?: Record<string, number>;
 }
 
@@ -115,31 +122,15 @@ export function checkHotlineRates(activity: Activity, sources: Record<string, nu
   return result('hotline.rates', 'soft', details.join('; '), failures);
 }
 
-/**
- * The prose's application count against table 三. "受理 N 件" may or may not include the
- * carried-over ones (template.md §5.4), so either reading passes.
- */
-export function checkProseApplications(activity: Activity, apps: ApplicationsTable, sources: Record<string, number> = {}): CheckResult | null {
-  const prose = activity.applications?.received;
-  const received = apps.newReceived?.[APPLICANT_TOTAL_INDEX];
-  if (prose === undefined || received === undefined || received === null) return null;
-  const withCarried = received + n(apps.carriedOver?.[APPLICANT_TOTAL_INDEX]);
-  const ok = prose === received || prose === withCarried;
-  const failures: CheckFailure[] = ok
-    ? []
-    : [{ table: '正文', row: 'applications.received', column: APPLICANT_COLUMNS[APPLICANT_TOTAL_INDEX], expected: received, found: prose, line: sources['activity.applications.received'] }];
-  return result('prose.applications', 'soft', `正文称收到申请 ${prose} 件；表三本年新收 ${received} 件（含上年结转 ${withCarried} 件）`, failures);
-}
-
 export function runChecks(input: CheckInput): CheckResult[] {
-  const { applications, appeals, activity, sources = {} } = input;
+  const { proactive, applications, appeals, activity, claims, sources = {} } = input;
   const out: (CheckResult | null)[] = [];
   if (applications) {
     out.push(checkApplicationsBalance(applications, sources), checkApplicationsTotal(applications, sources), checkApplicationsRowSums(applications, sources));
   }
   if (appeals) out.push(...checkAppealGroups(appeals, sources));
   if (activity) out.push(checkHotlineRates(activity, sources));
-  if (activity && applications) out.push(checkProseApplications(activity, applications, sources));
+  out.push(...proseTableChecks({ activity, claims, proactive, applications, appeals, sources }));
   return out.filter((c): c is CheckResult => c !== null);
 }
 

@@ -3,6 +3,7 @@
 // about applications. Only the text before the first standard table is read, and table-like
 // lines (pipe rows, number cells) never take part.
 
+import { findProseClaims, type ProseClaim } from '../checks/prose-claims';
 import type { Activity, Channel, Warning } from '../report/contract';
 import { NO_DEADLINE, type Deadline } from './deadline';
 
@@ -678,4 +679,14 @@ export function extractActivity(lines: string[], deadline: Deadline = NO_DEADLIN
     sources['activity.applications.carriedOver'] = lineAt(prose, carried.offset);
   }
   return { activity, sources, warnings };
+}
+
+/**
+ * The prose's statements about figures the tables print, which the contract has no place for
+ * (lib/checks/prose-claims.ts): read from the same prose as the activity figures, for the
+ * prose-versus-tables checks.
+ */
+export function extractProseClaims(lines: string[], deadline: Deadline = NO_DEADLINE): ProseClaim[] {
+  const prose = buildProse(lines, deadline);
+  return findProseClaims(prose.text, () => deadline.tick('reading the prose')).map(({ key, value, offset }) => ({ key, value, line: lineAt(prose, offset) }));
 }

@@ -4,7 +4,7 @@ import { describeFailure, runChecks } from '../checks/identities';
 import { ReportReadError } from '../formats/errors';
 import { SCHEMA, type Report, type TableName, type Warning } from '../report/contract';
 import { normaliseText } from '../text/normalise';
-import { extractActivity } from './activity';
+import { extractActivity, extractProseClaims } from './activity';
 import { Deadline } from './deadline';
 import { tokenizeLines } from './cells';
 import { extractIdentity } from './identity';
@@ -14,7 +14,7 @@ import { parseAppeals } from './tables/appeals';
 import { parseProactive } from './tables/proactive';
 import { detectTemplate } from './template';
 
-export const PARSER_VERSION = '0.1.0';
+export const PARSER_VERSION = '0.2.0';
 
 /** Reports are tens of kilobytes; far larger text is not a report. */
 export const MAX_TEXT_CHARS = 4_000_000;
@@ -49,6 +49,7 @@ export function parseReportText(raw: string, options: ParseOptions = {}): Report
   const appeals = step('table 四', () => (regions.appeals ? parseAppeals(tokens(regions.appeals, 'reading the cells of table 四'), deadline) : null));
   const identity = step('identity', () => extractIdentity(lines, deadline));
   const activity = step('prose', () => extractActivity(lines, deadline));
+  const claims = step('prose claims', () => extractProseClaims(lines, deadline));
   const template = step('template', () => detectTemplate(lines, proactive, applications, appeals !== null, identity.year, deadline));
 
   // a loop, not object spread: spreading records of a few hundred keys is slow in V8; the
@@ -60,9 +61,11 @@ export function parseReportText(raw: string, options: ParseOptions = {}): Report
   }
   const hasActivity = Object.keys(activity.activity).length > 0;
   const checks = runChecks({
+    proactive: proactive?.table,
     applications: applications?.table,
     appeals: appeals?.table,
     activity: hasActivity ? activity.activity : undefined,
+    claims,
     sources,
   });
   const failureWarnings: Warning[] = checks
