@@ -129,6 +129,20 @@ function Search() {
   );
 }
 
+/** The page's headline figures: each a number and what it counts. */
+function Stats({ figures }: { figures: readonly (readonly [number | string, string])[] }) {
+  return (
+    <p className={cx('stats')}>
+      {figures.map(([value, label]) => (
+        <span key={label}>
+          <strong>{value}</strong>
+          {` ${label}`}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** Above this many regions with reports, the list starts with the provinces and shows one at a time. */
 const FULL_LIST_LIMIT = 300;
 /** `?province=` for the regions that could not be placed in a province */
@@ -140,17 +154,13 @@ function ProvinceIndex({ counts, total, regions, unknown }: { counts: ProvinceCo
       <Header />
       <Search />
       <section className={cx('summary')} aria-label="概况">
-        <p className={cx('stats')}>
-          <span>
-            <strong>{total}</strong> 份报告
-          </span>
-          <span>
-            <strong>{regions}</strong> 个地区或机关
-          </span>
-          <span>
-            <strong>{counts.filter((c) => c.provinceId !== null).length}</strong> 个省份
-          </span>
-        </p>
+        <Stats
+          figures={[
+            [total, '份报告'],
+            [regions, '个地区或机关'],
+            [counts.filter((c) => c.provinceId !== null).length, '个省份'],
+          ]}
+        />
         {unknown && <p className={cx('unplaced')}>没有代码为 {unknown} 的省份，请从下表选择。</p>}
         <p>地区较多，请先选择省份；也可以在上方按名称、代码或拼音查找。</p>
       </section>
@@ -229,19 +239,13 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
       )}
 
       <section className={cx('summary')} aria-label="概况">
-        <p className={cx('stats')}>
-          <span>
-            <strong>{total}</strong> 份报告
-          </span>
-          <span>
-            <strong>{rows.length}</strong> 个地区或机关
-          </span>
-          {years.length > 0 && (
-            <span>
-              <strong>{minYear === maxYear ? minYear : `${minYear}—${maxYear}`}</strong> 年度
-            </span>
-          )}
-        </p>
+        <Stats
+          figures={[
+            [total, '份报告'],
+            [rows.length, '个地区或机关'],
+            ...(years.length > 0 ? [[minYear === maxYear ? minYear : `${minYear}—${maxYear}`, '年度'] as const] : []),
+          ]}
+        />
         <ul className={cx('legend')} aria-label="标记说明">
           <li>
             <span className={cx('tag', 'tag-complete')}>完整</span> 三张统计表齐全

@@ -1,17 +1,19 @@
-// End to end: the overview on a synthetic database with more regions than the region picker
-// lists. The page carries a bounded list; a region beyond it is found through the region
-// search (by pinyin) and chosen like any other.
+// End to end on a synthetic database with more regions than the overview's region picker lists:
+// the page carries a bounded list, and a region beyond it is found through the region search
+// and chosen like any other. The regions list shows one province at a time.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { regionOptions } from '../../db/queries/dashboard';
+import { countByProvince, type ProvinceCount } from '../../db/queries/overview';
 import { describeInBrowser, openPage, screenshot } from '../support/browser';
 import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
 
-describeInBrowser('overview region picker at scale', () => {
+describeInBrowser('pages on a synthetic database', () => {
   let app: SyntheticApp | undefined;
   let browser: Browser | undefined;
   let listed = 0;
   let beyond: { token: string; name: string } | undefined;
+  let provinces: ProvinceCount[] = [];
 
   beforeAll(async () => {
     app = await startSyntheticApp({
@@ -21,6 +23,7 @@ describeInBrowser('overview region picker at scale', () => {
         // the last region of the list (a department or township, written by its name): never among the first the page sends
         const last = options.at(-1)!;
         beyond = { token: last.code ?? last.name, name: last.name };
+        provinces = await countByProvince(database.db);
       },
     });
     browser = app.browser!;
@@ -45,5 +48,16 @@ describeInBrowser('overview region picker at scale', () => {
     await page.waitForURL((url) => url.searchParams.get('regions') === beyond!.token, { timeout: 30_000 });
     await expect(page.locator('.overview-head .lede').innerText()).resolves.toContain(beyond!.name);
     expect(problems.filter((p) => !/[?&]_rsc=.*net::ERR_ABORTED/u.test(p))).toEqual([]);
+  });
+
+  it('lists the regions of one province', { timeout: 60_000 }, async () => {
+    const province = provinces.filter((p) => p.code).sort((a, b) => b.regions - a.regions)[0];
+    const res = await fetch(`${app!.base}/regions?province=${province.code}`);
+    expect(res.status).toBe(200);
+    // React separates text pieces with empty comments
+    const html = (await res.text()).replaceAll('<!-- -->', '');
+    expect(html).toContain(`${province.name}：${province.regions} 个地区或机关、${province.reports} 份报告。`);
+    const others = provinces.filter((p) => p.name && p.name !== province.name);
+    for (const other of others) expect(html, other.name!).not.toContain(`>${other.name}<`);
   });
 });
