@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
+import { postgresTarget } from './postgres-url';
 import { preparingStatements } from './prepared';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -75,7 +76,8 @@ async function migratePostgres(url: string): Promise<void> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const target = postgresTarget(url);
+  const client = postgres(target.url, { host: target.host, max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
@@ -93,7 +95,8 @@ async function openPostgres(url: string): Promise<Database> {
   // JIT compilation pays off for long analytical queries only: for the dashboard's queries of a
   // few milliseconds, the server's cost estimate over report_facts triggers it and it adds tens to
   // hundreds of milliseconds of compilation. (PGlite is built without it.)
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
+  const target = postgresTarget(url);
+  const client = postgres(target.url, { host: target.host, max: 10, onnotice: () => {}, connection: { jit: 'off' } });
   const db = drizzle({ client: preparingStatements(client), schema }) as unknown as Db;
   return { db, kind: 'postgres', location: maskUrl(url), close: () => client.end({ timeout: 5 }) };
 }

@@ -12,6 +12,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { postgresTarget } from '../db/postgres-url';
 import { maskUrl, openDatabase, type Database, type Db } from '../db/client';
 import { applicantMix, applicationOutcomes } from '../db/queries/applications';
 import { appealOutcomes } from '../db/queries/appeals';
@@ -168,7 +169,8 @@ function report(kind: Kind, location: string, results: SizeResult[]): void {
 
 async function withScratchPostgres<T>(server: string, work: (database: Database) => Promise<T>): Promise<T> {
   const name = `nianbao_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  const target = postgresTarget(server);
+  const admin = postgres(target.url, { host: target.host, max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   try {
     const url = new URL(server);

@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { loadBundle } from '../db/bundle';
+import { postgresTarget } from '../db/postgres-url';
 import { maskUrl, openDatabase, type Db } from '../db/client';
 import { selectRows } from '../db/sql';
 import { loadSynthetic } from '../db/synthetic';
@@ -90,7 +91,8 @@ function reportJs(): void {
 async function ensureDatabase(server: string, fresh: boolean): Promise<string> {
   const url = new URL(server);
   url.pathname = `/${DATABASE}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  const target = postgresTarget(server);
+  const admin = postgres(target.url, { host: target.host, max: 1, onnotice: () => {} });
   try {
     const [exists] = await admin`select 1 from pg_database where datname = ${DATABASE}`;
     if (exists && !fresh && (await holdsWhatWeNeed(url.toString()))) return url.toString();
