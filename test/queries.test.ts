@@ -154,6 +154,15 @@ describeEachDatabase('dashboard queries', (kind) => {
       expect(government.regions[0].points[0].value).toBe(3);
       const departments = await metricSeries(db(), { metric: 'applications.newReceived', within: { regionId: ids.huitong, level: 'body' }, years: [2021], scope: 'department' });
       expect(departments.totals.map((t) => [t.level, t.points[0].value])).toEqual([['body', 2]]);
+      // every region: still one total per level, the same as each level asked for alone
+      const all = await metricSeries(db(), { metric: 'applications.newReceived', all: true, years: [2021] });
+      const cities = await metricSeries(db(), { metric: 'applications.newReceived', within: { level: 'city' }, years: [2021] });
+      const allCounties = await metricSeries(db(), { metric: 'applications.newReceived', within: { level: 'county' }, years: [2021] });
+      expect(all.totals).toEqual([...cities.totals, ...allCounties.totals]);
+      expect(all.totals.map((t) => [t.level, t.points[0].value])).toEqual([
+        ['city', 500],
+        ['county', 80],
+      ]);
     });
 
     it('recomputes ratios from summed counts, never averaging the regions’ ratios', async () => {

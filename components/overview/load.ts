@@ -25,7 +25,7 @@ import {
   type StatedSource,
 } from '../../db/queries/dashboard';
 import { metricById, type Metric } from '../../db/queries/metrics';
-import type { Level, RegionLabel } from '../../db/queries/selection';
+import type { Level, RegionLabel, RegionSelection } from '../../db/queries/selection';
 import { metricSeries, rankRegions, type RankRow, type SeriesPoint } from '../../db/queries/series';
 import type { Db } from '../../db/client';
 import type { RankingSpec, StackedSpec, TrendSpec } from '../../lib/charts/spec';
@@ -126,6 +126,8 @@ export async function loadOverview(db: Db, state: DashboardState): Promise<Overv
   const nothingFound = state.regions.length > 0 && selected.length === 0;
   const regionIds = state.regions.length ? selected.map((r) => r.id) : options.filter((o) => (o.scopes[scope] ?? 0) > 0).map((o) => o.id);
   const selection: DashboardSelection = { scope, regionIds: state.regions.length ? regionIds : undefined };
+  // all regions as a condition, not as a list of thousands of ids (the scope filter does the rest)
+  const regions: RegionSelection = state.regions.length ? { regionIds } : { all: true };
 
   const coverage = await yearCoverage(db, selection);
   const yearsAvailable = coverage.years.map((y) => y.year);
@@ -162,10 +164,10 @@ export async function loadOverview(db: Db, state: DashboardState): Promise<Overv
   }
 
   const [kpis, reasons, trend, outcomes, rankings, sources] = await Promise.all([
-    loadKpis(db, selection, regionIds, year),
+    loadKpis(db, selection, regions, year),
     loadReasons(db, selection, year),
-    loadTrend(db, state, selection, regionIds, selected, metric, years),
-    loadOutcomes(db, selection, regionIds, years, state.decals),
+    loadTrend(db, state, selection, regions, selected, metric, years),
+    loadOutcomes(db, selection, regions, years, state.decals),
     loadRankings(db, state, selection, regionIds, options, selected, metric, year),
     selectionReports(db, selection, [year], 100),
   ]);
@@ -191,9 +193,9 @@ async function loadReasons(db: Db, selection: DashboardSelection, year: number):
   return out;
 }
 
-async function loadKpis(db: Db, selection: DashboardSelection, regionIds: number[], year: number): Promise<KpiGroup[]> {
+async function loadKpis(db: Db, selection: DashboardSelection, regions: RegionSelection, year: number): Promise<KpiGroup[]> {
   const years = [year - 1, year];
-  const common = { regionIds, years, scope: selection.scope, perRegion: false };
+  const common = { ...regions, years, scope: selection.scope, perRegion: false };
   const [apps, disclosed, published, notProcessed, hotline, appeals, stated] = await Promise.all([
     metricSeries(db, { ...common, metric: 'applications.newReceived' }),
     metricSeries(db, { ...common, metric: 'applications.disclosedRate' }),
@@ -272,12 +274,12 @@ function trendSpec(metric: Metric, years: number[], series: { name: string; valu
   };
 }
 
-async function loadTrend(db: Db, state: DashboardState, selection: DashboardSelection, regionIds: number[], selected: RegionLabel[], metric: Metric, years: number[]) {
+async function loadTrend(db: Db, state: DashboardState, selection: DashboardSelection, regions: RegionSelection, selected: RegionLabel[], metric: Metric, years: number[]) {
   const perRegion = state.regions.length > 0 && selected.length <= MAX_REGION_SERIES;
   const [series, templates, reportIds] = await Promise.all([
-    metricSeries(db, { metric: metric.id, regionIds, years, scope: selection.scope, perRegion }),
+    metricSeries(db, { metric: metric.id, ...regions, years, scope: selection.scope, perRegion }),
     templateCounts(db, selection, years),
-    perRegion ? reportIdsFor(db, selection.scope, years, regionIds) : Promise.resolve(new Map<string, number>()),
+    perRegion ? reportIdsFor(db, selection.scope, years, selected.map((r) => r.id)) : Promise.resolve(new Map<string, number>()),
   ]);
   const asValue = (p: SeriesPoint | undefined) => (p ? (metric.kind === 'ratio' ? percentToFraction(p.value) : p.value) : null);
   const kind = metric.kind === 'ratio' ? 'ratio' : 'count';
@@ -309,8 +311,8 @@ async function loadTrend(db: Db, state: DashboardState, selection: DashboardSele
   };
 }
 
-async function loadOutcomes(db: Db, selection: DashboardSelection, regionIds: number[], years: number[], decals: boolean): Promise<OutcomeTable[]> {
-  const outcomes = await applicationOutcomes(db, { regionIds, years, scope: selection.scope, perRegion: false });
+async function loadOutcomes(db: Db, selection: DashboardSelection, regions: RegionSelection, years: number[], decals: boolean): Promise<OutcomeTable[]> {
+  const outcomes = await applicationOutcomes(db, { ...regions, years, scope: selection.scope, perRegion: false });
   const keys = Object.keys(OUTCOME_LABEL) as OutcomeKey[];
   const levels = [...new Set(outcomes.totals.filter((t) => t.reports > 0).map((t) => t.level))];
   return levels.map((level) => {
@@ -339,7 +341,19 @@ async function loadRankings(db: Db, state: DashboardState, selection: DashboardS
   for (const r of labels) byLevel.set(r.level, [...(byLevel.get(r.level) ?? []), r.id]);
   const levels = [...byLevel.keys()].sort((a, b) => ORDER[a] - ORDER[b]);
   const [rankings, templates] = await Promise.all([
-    Promise.all(levels.map((level) => rankRegions(db, { metric: metric.id, year, scope: selection.scope, regionIds: byLevel.get(level)!, limit: RANK_LIMIT, minDenominator: 1 }))),
+    Promise.all(
+      levels.map((level) =>
+        rankRegions(db, {
+          metric: metric.id,
+          year,
+          scope: selection.scope,
+          // all regions: every region of the level, as a condition rather than a list of ids
+          ...(state.regions.length ? { regionIds: byLevel.get(level)! } : { within: { level } }),
+          limit: RANK_LIMIT,
+          minDenominator: 1,
+        }),
+      ),
+    ),
     templateCounts(db, selection, [year]),
   ]);
   const ids = rankings.flatMap((r) => r.rows.map((row) => row.region.id));

@@ -15,6 +15,8 @@ export type Level = RegionRow['level'];
 export type ReportScope = ReportRow['scope'];
 
 export interface RegionSelection {
+  /** every region, of every level (each level is still totalled apart) */
+  all?: true;
   /** these regions */
   regionIds?: readonly number[];
   /** or every region of `level` inside `regionId` (a province, city or county); nationwide without `regionId` */
@@ -62,11 +64,12 @@ const list = (values: readonly (number | string)[]) =>
 
 /** The condition on f for the selected regions, or null when the selection is empty. */
 export async function regionCondition(db: Db, selection: RegionSelection): Promise<SQL | null> {
+  if (selection.all) return sql`true`;
   if (selection.regionIds) {
     const ids = [...new Set(selection.regionIds)];
     return ids.length ? sql`f.region_id in (${list(ids)})` : null;
   }
-  if (!selection.within) throw new SelectionError('select regions by regionIds or within');
+  if (!selection.within) throw new SelectionError('select regions by all, regionIds or within');
   const { regionId, level } = selection.within;
   const sameLevel = sql`f.level = ${level}`;
   if (regionId === undefined || regionId === null) return sameLevel;
