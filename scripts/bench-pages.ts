@@ -65,8 +65,8 @@ function firstLoadJs(): { route: string; raw: number; gzip: number }[] {
   const stats = JSON.parse(readFileSync(join(ROOT, DIST_DIR, 'diagnostics', 'route-bundle-stats.json'), 'utf8')) as RouteStats[];
   const gzipped = new Map<string, number>();
   const gzipOf = (path: string) => {
-    // the paths are written as .next/…, whatever the build directory
-    const file = join(ROOT, DIST_DIR, path.replace(/^\.next\//u, ''));
+    // the paths start with the build directory, relative to the project
+    const file = join(ROOT, path);
     if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }).length);
     return gzipped.get(file)!;
   };
