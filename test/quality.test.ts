@@ -13,11 +13,19 @@ import { cellDescription, cellLabel, expectedOf } from '../lib/quality/coverage-
 import { formSubmission } from '../lib/quality/form';
 import { pageSummary, pageWindow } from '../lib/quality/paging';
 import { groupPlaces } from '../lib/quality/places';
-import { DEFAULT_QUALITY_STATE, parseQualityState, qualityHref, serializeQualityState, shownYears, withChange } from '../lib/quality/url-state';
+import { DEFAULT_QUALITY_STATE, MAX_QUALITY_REGIONS, parseQualityState, qualityHref, regionTokens, serializeQualityState, shownYears, withChange } from '../lib/quality/url-state';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases';
 import { reportFile, SPECS } from './support/query-dataset';
 
 describe('quality URL state', () => {
+  it('names several regions in one value, as the compare page links them or a clerk types them', () => {
+    expect(regionTokens('431225~洪泽区~431225')).toEqual(['431225', '洪泽区']);
+    expect(regionTokens(' 会同县、洪泽区，溆浦县, ')).toEqual(['会同县', '洪泽区', '溆浦县']);
+    expect(regionTokens(null)).toEqual([]);
+    expect(regionTokens(Array.from({ length: 20 }, (_, i) => `地区${i}`).join('~'))).toHaveLength(MAX_QUALITY_REGIONS);
+    expect(parseQualityState(new URLSearchParams('region=431225~431202~431226')).region).toBe('431225~431202~431226');
+  });
+
   it('reads every key and writes it back, defaults left out', () => {
     const query = 'scope=government&level=city&within=431200&region=会同县&years=2019..2024&page=3&check=applications.balance&severity=hard&fpage=2';
     const state = parseQualityState(new URLSearchParams(query));

@@ -16,6 +16,8 @@ import { getDatabase } from '../../db/server';
 import { compareHref, formTarget, MAX_COMPARE_REGIONS, MAX_COMPARE_YEARS, parseCompareState, type CompareState } from '../../lib/compare/url-state';
 import type { Comparison } from '../../lib/compare/model';
 import { regionHref } from '../../lib/region/href';
+import { regionToken } from '../../lib/dashboard/links';
+import { DEFAULT_QUALITY_STATE, qualityHref } from '../../lib/quality/url-state';
 import type { SearchParams } from '../../lib/dashboard/url-state';
 
 // never prerendered: `next build` runs in other processes and must not open the database
@@ -154,6 +156,22 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               </span>
             ))}
             {years.length > 0 && ` · ${years[0]}—${years[years.length - 1]}年`}
+          </p>
+        )}
+        {comparison && (
+          <p className={styles.qualityLink}>
+            <Link
+              prefetch={false}
+              data-quality-link
+              href={qualityHref({
+                ...DEFAULT_QUALITY_STATE,
+                scope: comparison.scope,
+                region: data.regions.map(regionToken).join('~'),
+                years: years.length ? { from: years[0], to: years[years.length - 1] } : null,
+              })}
+            >
+              这些地区的数据质量：缺报与核对未通过
+            </Link>
           </p>
         )}
       </header>

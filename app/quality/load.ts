@@ -8,7 +8,7 @@ import { resolveRegions } from '../../db/queries/dashboard';
 import type { RegionLabel, RegionSelection } from '../../db/queries/selection';
 import { pageWindow, type PageWindow } from '../../lib/quality/paging';
 import { groupPlaces, type PlaceGroup } from '../../lib/quality/places';
-import { shownYears, type QualityState } from '../../lib/quality/url-state';
+import { regionTokens, shownYears, type QualityState } from '../../lib/quality/url-state';
 
 export const MATRIX_PAGE_SIZE = 50;
 export const FAILURES_PAGE_SIZE = 50;
@@ -19,8 +19,8 @@ export interface QualityPageData {
   places: PlaceGroup<RegionLabel>[];
   /** the province or city of `within`, when the database holds it */
   within: RegionLabel | null;
-  /** the region of `region`, when it names one */
-  region: RegionLabel | null;
+  /** the regions `region` names (empty: the whole selection) */
+  regions: RegionLabel[];
   /** what the URL asked for that names nothing */
   unknown: string[];
   /** which rows the matrix lists: regions with reports, or every expected one */
@@ -47,14 +47,14 @@ export async function loadQualityPage(db: Db, state: QualityState): Promise<Qual
   const [yearsAvailable, options, resolved] = await Promise.all([
     coverageYears(db, state.scope),
     withinOptions(db),
-    state.region ? resolveRegions(db, [state.region]) : Promise.resolve({ regions: [], unknown: [] }),
+    resolveRegions(db, regionTokens(state.region)),
   ]);
   const years = shownYears(state.years, yearsAvailable);
   const within = state.within ? (options.find((o) => o.code === state.within) ?? null) : null;
-  const region = resolved.regions[0] ?? null;
+  const regions = resolved.regions;
   const unknown = [...resolved.unknown, ...(state.within && !within ? [state.within] : [])];
-  const selection: RegionSelection = region ? { regionIds: [region.id] } : { within: { regionId: within?.id ?? null, level: state.level } };
-  const rows = region ? 'selected' : within ? 'expected' : 'reported';
+  const selection: RegionSelection = regions.length ? { regionIds: regions.map((r) => r.id) } : { within: { regionId: within?.id ?? null, level: state.level } };
+  const rows = regions.length ? 'selected' : within ? 'expected' : 'reported';
   const base = { ...selection, years, scope: state.scope };
   const [counts, matrix, failures] = await Promise.all([
     coverage(db, { ...base, detail: false }).then((c) => c.counts),
@@ -76,7 +76,7 @@ export async function loadQualityPage(db: Db, state: QualityState): Promise<Qual
     yearsAvailable,
     places: groupPlaces(options),
     within,
-    region,
+    regions,
     unknown,
     rows,
     counts,

@@ -35,7 +35,7 @@ function yearsText(years: number[]): string {
 
 /** "湖南省 · 怀化市的县级地区" and the like. */
 function selectionText(state: QualityState, data: QualityPageData): string {
-  if (data.region) return data.region.name;
+  if (data.regions.length) return data.regions.map((r) => r.name).join('、');
   return `${data.within ? data.within.name : '全国'}的${LEVEL_LABEL[state.level]}地区`;
 }
 

@@ -55,8 +55,8 @@ export default function Filters({ state, years, yearsAvailable, places }: Filter
         </select>
       </label>
       <label className="control">
-        <span>或某一地区</span>
-        <input type="search" name="region" defaultValue={state.region ?? ''} placeholder="名称或代码，如 会同县" />
+        <span>或指定地区</span>
+        <input type="search" name="region" defaultValue={state.region ?? ''} placeholder="名称或代码，多个用顿号分隔，如 会同县、洪泽区" />
       </label>
       {yearOptions.length > 0 && (
         <fieldset className="control control-range">

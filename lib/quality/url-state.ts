@@ -2,7 +2,8 @@
 //   scope=government      which reports (absent: 全域 jurisdiction reports)
 //   level=city            the level of the regions listed (absent: county)
 //   within=431200         a province or city by GB/T 2260 code (absent: nationwide)
-//   region=会同县          one region by name or code (absent: every region of the selection)
+//   region=会同县          regions by name or code, several separated by ~ (or 、 , ，) as the
+//                         compare page writes them (absent: every region of the selection)
 //   years=2019..2024      the years (absent: every year with reports)
 //   page=2                the page of the coverage matrix
 //   check=applications.balance, severity=hard, fpage=3   the failed checks' filter and page
@@ -20,7 +21,7 @@ export interface QualityState {
   level: QualityLevel;
   /** GB/T 2260 code of a province or city */
   within: string | null;
-  /** a region's name or code, as typed */
+  /** regions' names or codes, as typed (several separated by ~, 、 or commas) */
   region: string | null;
   years: YearRange | null;
   /** 1-based page of the coverage matrix */
@@ -44,7 +45,8 @@ export const DEFAULT_QUALITY_STATE: QualityState = {
 };
 
 const MAX_PAGE = 100_000;
-const MAX_REGION_LENGTH = 60;
+// twelve names with their separators
+const MAX_REGION_LENGTH = 240;
 
 function first(params: SearchParams, key: string): string | undefined {
   if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
@@ -62,6 +64,16 @@ function parsePage(text: string | undefined): number {
 function parseText(text: string | undefined, pattern: RegExp): string | null {
   const value = text?.normalize('NFKC').trim();
   return value && value.length <= MAX_REGION_LENGTH && pattern.test(value) ? value : null;
+}
+
+/** At most this many regions are named in `region`. */
+export const MAX_QUALITY_REGIONS = 12;
+
+/** The regions `region` names, each once, in order, at most MAX_QUALITY_REGIONS. */
+export function regionTokens(region: string | null): string[] {
+  if (!region) return [];
+  const tokens = region.split(/[~、,，]/u).map((t) => t.trim()).filter(Boolean);
+  return [...new Set(tokens)].slice(0, MAX_QUALITY_REGIONS);
 }
 
 export function parseQualityState(params: SearchParams): QualityState {

@@ -8,12 +8,9 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { selectRows } from '../../db/sql';
-import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
 import { startBundledApp, type BundledApp } from '../support/bundled-app';
 import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
-
-/** A page's problems, less router prefetches (?_rsc=) cancelled when the test moves on. */
-const problemsOf = (watched: WatchedPage) => watched.problems.filter((p) => !/^request failed: \S+[?&]_rsc=\S* \(net::ERR_ABORTED\)$/u.test(p));
 
 async function chartDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('[data-chart] svg').length >= 1, null, { timeout: 30_000 });
@@ -76,14 +73,14 @@ describeInBrowser('bodies page on the bundled data', () => {
     await expect(page.locator('table[data-table="presence"] tbody tr').count()).resolves.toBe(1);
     await expect(page.locator('table[data-table="presence"] tbody td[data-year="2020"] a').getAttribute('href')).resolves.toBe(`/reports/${eryou}`);
     await screenshot(page, 'bodies-yuanling');
-    expect(problemsOf(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
 
     const phone = await openPage(browser!, { width: 390, height: 844 });
     await phone.page.goto(`${base}/regions/${encodeURIComponent('沅陵县')}/bodies`, { waitUntil: 'networkidle' });
     await chartDrawn(phone.page);
     await noSidewaysScroll(phone.page);
     await screenshot(phone.page, 'bodies-yuanling-phone');
-    expect(problemsOf(phone)).toEqual([]);
+    expect(pageProblems(phone.problems)).toEqual([]);
   });
 
   it('says so for a county without bodies, lists a city’s counties, and offers the choice for a shared name', { timeout: 90_000 }, async () => {
@@ -106,7 +103,7 @@ describeInBrowser('bodies page on the bundled data', () => {
     expect(links).toHaveLength(4);
     for (const href of links) expect(href).toMatch(/^\/regions\/\d{6}\/bodies$/u);
     expect((await fetch(`${base}/regions/${encodeURIComponent('不存在的地方')}/bodies`)).status).toBe(404);
-    expect(problemsOf(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 });
 
@@ -209,7 +206,7 @@ describeInBrowser('bodies page on the synthetic database', () => {
     await page.waitForURL(/metric=applications\.granted/u);
     await expect(page.locator('[data-chart]').getAttribute('data-chart')).resolves.toContain('予以公开');
     await chartDrawn(page);
-    expect(problemsOf(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
 
     // an older year, on a phone
     const phone = await openPage(browser!, { width: 390, height: 844 });
@@ -218,7 +215,7 @@ describeInBrowser('bodies page on the synthetic database', () => {
     await chartDrawn(phone.page);
     await noSidewaysScroll(phone.page);
     await screenshot(phone.page, 'bodies-synthetic-phone');
-    expect(problemsOf(phone)).toEqual([]);
+    expect(pageProblems(phone.problems)).toEqual([]);
   });
 
   it('works without JavaScript: the server sends the filtered table', { timeout: 30_000 }, async () => {

@@ -5,17 +5,10 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '../../db/sql';
-import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, openPage, pageProblems, screenshot, type WatchedPage } from '../support/browser';
 import { startBundledApp, type BundledApp } from '../support/bundled-app';
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
-
-/**
- * Problems the page really has. Next's router cancels the rest of a navigation's RSC response
- * once it has committed the navigation (seen: status 200, URL and content updated, then the
- * request reported as net::ERR_ABORTED); that is not a failure of the page.
- */
-const real = (problems: string[]) => problems.filter((p) => !/^request failed: .*[?&]_rsc=.* \(net::ERR_ABORTED\)$/u.test(p));
 
 async function chartsDrawn(page: Page): Promise<number> {
   await page.waitForSelector('[data-chart] svg', { timeout: 30_000 });
@@ -66,7 +59,7 @@ describeInBrowser('overview served by next start', () => {
     // a level without the figure says so, never 0
     await expect(text(page, '.kpi-group[data-level="county"] [data-kpi="applications"] .kpi-number')).resolves.toBe('暂无数据');
     await screenshot(page, 'overview-default');
-    expect(real(problems)).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
   });
 
   it('picks 会同县 and shows its 2020 figures, each leading to the report', { timeout: 90_000 }, async () => {
@@ -101,7 +94,7 @@ describeInBrowser('overview served by next start', () => {
 
     expect(await chartsDrawn(page)).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'overview-huitong-2020');
-    expect(real(problems)).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
   });
 
   it('keeps the view in the URL: controls change it, a reload shows the same', { timeout: 90_000 }, async () => {
@@ -132,7 +125,7 @@ describeInBrowser('overview served by next start', () => {
     await page.locator('.chip-clear').click();
     await page.waitForURL((url) => !url.searchParams.has('regions'), { timeout: 30_000 });
     await expect(text(page, '.chips')).resolves.toContain('全部地区');
-    expect(real(problems)).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
   });
 
   it('ignores values it cannot read, and says what it cannot find', { timeout: 60_000 }, async () => {
@@ -140,7 +133,7 @@ describeInBrowser('overview served by next start', () => {
     expect(await page.locator('select[name="metric"]').inputValue()).toBe('activity.publishedItems');
     expect(await page.locator('select[name="scope"]').inputValue()).toBe('jurisdiction');
     await expect(text(page, '.warning')).resolves.toContain('不存在县');
-    expect(real(problems)).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
   });
 
   it('shows another scope’s reports and an empty chart as 暂无数据', { timeout: 60_000 }, async () => {
@@ -149,7 +142,7 @@ describeInBrowser('overview served by next start', () => {
     await expect(text(page, '[data-kpi="applications"] .kpi-number')).resolves.toBe('暂无数据');
     await expect(text(page, '.chart-empty')).resolves.toBe('暂无数据');
     await expect(text(page, '[data-kpi="published"] .kpi-number')).resolves.toMatch(/^[\d,]+$/u);
-    expect(real(problems)).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
   });
 
   it('reads at phone width', { timeout: 60_000 }, async () => {
@@ -159,6 +152,6 @@ describeInBrowser('overview served by next start', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'overview-phone');
-    expect(real(problems)).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
   });
 });

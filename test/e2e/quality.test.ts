@@ -14,17 +14,9 @@ import { ingestFile } from '../../db/ingest';
 import { selectRows } from '../../db/sql';
 import type { Report } from '../../lib/report/contract';
 import { renderWithProse } from '../../lib/synth/index';
-import { describeInBrowser, openPage, screenshot, SCREENSHOTS, type WatchedPage } from '../support/browser';
+import { describeInBrowser, openPage, pageProblems, screenshot, SCREENSHOTS } from '../support/browser';
 import { startBundledApp, type BundledApp } from '../support/bundled-app';
 import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
-
-// A page's problems (openPage), less two that are not the page's: the browser's own request for
-// /favicon.ico, and router prefetches (?_rsc=) cancelled because the test navigated on.
-function pageProblems(watched: WatchedPage): string[] {
-  return watched.problems.filter(
-    (p) => !/^console: Failed to load resource: .*status of 404/u.test(p) && !/^request failed: \S+[?&]_rsc=\S* \(net::ERR_ABORTED\)$/u.test(p),
-  );
-}
 
 /** 会同县 2022, its figures those of the seed, its prose stating 17 applications where table 三 has 183. */
 function contradictingReport(): Uint8Array {
@@ -91,7 +83,7 @@ describeInBrowser('data quality page on the bundled data', () => {
     expect(await cell.innerText()).toMatch(/0\s*应为 11/u);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('f-appeals-review-4');
     await screenshot(page, 'quality-hongze-cell');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('lists the prose contradicting table 三 as a soft check, linking to the cell, marked with what the prose says', { timeout: 90_000 }, async () => {
@@ -114,7 +106,7 @@ describeInBrowser('data quality page on the bundled data', () => {
     expect(await cell.innerText()).toMatch(/183\s*正文为 17/u);
     await cell.screenshot({ path: join(SCREENSHOTS, 'quality-prose-cell.png') });
     await page.locator('table[data-table="三"]').screenshot({ path: join(SCREENSHOTS, 'quality-prose-table.png') });
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('filters with a plain GET form, without JavaScript, at its canonical address', { timeout: 60_000 }, async () => {
@@ -141,7 +133,7 @@ describeInBrowser('data quality page on the bundled data', () => {
     // the failed checks read as cards, each field named
     await expect(page.locator('table[data-table="failures"] td[data-label="未通过之处"]').first().evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toContain('未通过之处');
     await page.locator('#failures').screenshot({ path: join(SCREENSHOTS, 'quality-phone-failures.png') });
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 });
 
@@ -202,7 +194,7 @@ describeInBrowser('data quality page on the synthetic database', () => {
     await expect(page.locator('table[data-table="coverage"]').innerText()).resolves.toContain('尚无任何报告');
     await screenshot(page, 'quality-synthetic-province');
 
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('pages through the regions of a big selection and says how many there are', { timeout: 60_000 }, async () => {

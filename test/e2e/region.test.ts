@@ -4,18 +4,8 @@
 // checks. /regions: the list links to the region pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
 import { startBundledApp, type BundledApp } from '../support/bundled-app';
-
-// A page's problems (openPage), less two that are not the page's: the browser's own request for
-// /favicon.ico, which the app does not serve (its console line names no URL; a 404 of the page's
-// own requests is still caught, as "HTTP 404: url"), and router prefetches (?_rsc=) cancelled
-// because the test navigated on or closed the page.
-function pageProblems(watched: WatchedPage): string[] {
-  return watched.problems.filter(
-    (p) => !/^console: Failed to load resource: .*status of 404/u.test(p) && !/^request failed: \S+[?&]_rsc=\S* \(net::ERR_ABORTED\)$/u.test(p),
-  );
-}
 
 describeInBrowser('region pages served by next start', () => {
   let app: BundledApp | undefined;
@@ -60,7 +50,7 @@ describeInBrowser('region pages served by next start', () => {
     expect(await yoy.locator('tr[data-metric="applications.newReceived"] td').allInnerTexts()).toEqual(['183', '未载明']);
     expect(await yoy.locator('tr[data-metric="activity.publishedItems"] td').first().innerText()).toContain('1,226');
     await screenshot(page, 'region-huitong');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
 
     await links.first().click();
     await page.waitForURL(/\/reports\/\d+$/u);
@@ -103,7 +93,7 @@ describeInBrowser('region pages served by next start', () => {
     // a district of the list without reports
     await page.goto(`${base}/regions/320106`, { waitUntil: 'networkidle' });
     await expect(page.locator('main').innerText()).resolves.toContain('数据库中还没有鼓楼区的报告');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('lists 洪泽区’s failed checks and reads on a phone', { timeout: 90_000 }, async () => {
@@ -118,7 +108,7 @@ describeInBrowser('region pages served by next start', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(page, 'region-hongze-phone');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('links the regions list to the region pages', { timeout: 60_000 }, async () => {
@@ -128,6 +118,6 @@ describeInBrowser('region pages served by next start', () => {
     await screenshot(page, 'regions-list');
     await page.locator('a', { hasText: /^会同县$/u }).click();
     await page.waitForURL(/\/regions\/431225$/u);
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 });

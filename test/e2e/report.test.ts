@@ -6,18 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/sql';
-import { describeInBrowser, openPage, screenshot, type WatchedPage } from '../support/browser';
+import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
 import { startBundledApp, type BundledApp } from '../support/bundled-app';
-
-// A page's problems (openPage), less two that are not the page's: the browser's own request for
-// /favicon.ico, which the app does not serve (its console line names no URL; a 404 of the page's
-// own requests is still caught, as "HTTP 404: url"), and router prefetches (?_rsc=) cancelled
-// because the test navigated on or closed the page.
-function pageProblems(watched: WatchedPage): string[] {
-  return watched.problems.filter(
-    (p) => !/^console: Failed to load resource: .*status of 404/u.test(p) && !/^request failed: \S+[?&]_rsc=\S* \(net::ERR_ABORTED\)$/u.test(p),
-  );
-}
 
 describeInBrowser('report page served by next start', () => {
   let app: BundledApp | undefined;
@@ -63,7 +53,7 @@ describeInBrowser('report page served by next start', () => {
     await expect(page.locator('#L459').innerText()).resolves.toContain('172');
     await expect(page.locator('#L1').innerText()).resolves.toContain('会同县');
     await screenshot(page, 'report-huitong-2020');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('highlights the source line of a clicked figure, and of #L123 in the address', { timeout: 90_000 }, async () => {
@@ -92,8 +82,8 @@ describeInBrowser('report page served by next start', () => {
     const direct = await openPage(browser!, { width: 1440, height: 900 });
     await direct.page.goto(`${base}/reports/${ids['huitong-2020.txt']}#L163`, { waitUntil: 'networkidle' });
     await direct.page.waitForSelector('#L163[data-active-line]', { timeout: 5_000 });
-    expect(pageProblems(watched)).toEqual([]);
-    expect(pageProblems(direct)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
+    expect(pageProblems(direct.problems)).toEqual([]);
   });
 
   it('marks 洪泽区 2023’s failed 行政复议 total in its cell, expected against found', { timeout: 90_000 }, async () => {
@@ -122,7 +112,7 @@ describeInBrowser('report page served by next start', () => {
     await expect(notice.getAttribute('data-line-notice')).resolves.toBe('98');
     await expect(notice.innerText()).resolves.toContain('第 98 行');
     await screenshot(page, 'report-hongze-2023');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('reads on a phone, and answers 404 for an unknown report', { timeout: 60_000 }, async () => {
@@ -132,7 +122,7 @@ describeInBrowser('report page served by next start', () => {
     const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(watched.page, 'report-hongze-2023-phone');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems)).toEqual([]);
     expect((await fetch(`${base}/reports/999999`)).status).toBe(404);
     expect((await fetch(`${base}/reports/abc`)).status).toBe(404);
   });

@@ -7,22 +7,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { MAX_QUERY_LENGTH } from '../../lib/search/limits';
-import { describeInBrowser, openPage, screenshot, SCREENSHOTS, type WatchedPage } from '../support/browser';
+import { describeInBrowser, openPage, pageProblems, screenshot, SCREENSHOTS } from '../support/browser';
 import { startBundledApp, type BundledApp } from '../support/bundled-app';
-
-// A page's problems (openPage), less router prefetches (?_rsc=) cancelled because the test
-// navigated on, and suggestion requests cancelled by the next keystroke.
-function pageProblems(watched: WatchedPage): string[] {
-  return watched.problems.filter(
-    (p) => !/^console: Failed to load resource: .*status of 404/u.test(p) && !/^request failed: \S+(?:[?&]_rsc=|\/api\/search\?)\S* \(net::ERR_ABORTED\)$/u.test(p),
-  );
-}
 
 /** the visible part of the page only: the suggestions open under the header */
 async function viewportShot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** suggestion requests the box cancels as the user types on */
+const SUGGESTIONS = /\/api\/search\?/u;
 
 const headerBox = (page: Page) => page.getByRole('combobox', { name: /搜索地区/u });
 const suggestions = (page: Page) => page.getByRole('listbox', { name: '地区建议', includeHidden: true }).getByRole('option');
@@ -61,7 +56,7 @@ describeInBrowser('region search served by next start', () => {
     await page.waitForURL(/\/regions\/431225$/u, { timeout: 30_000 });
     await expect(page.locator('h1').innerText()).resolves.toBe('会同县');
     await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems, [SUGGESTIONS])).toEqual([]);
   });
 
   it('lists namesakes with their cities, fits a phone screen and closes on Escape', { timeout: 90_000 }, async () => {
@@ -97,7 +92,7 @@ describeInBrowser('region search served by next start', () => {
     await expect(page.locator('ol[data-results] li').first().innerText()).resolves.toContain('会同县');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(page, 'search-page-phone');
-    expect(pageProblems(watched)).toEqual([]);
+    expect(pageProblems(watched.problems, [SUGGESTIONS])).toEqual([]);
   });
 
   it('finds 會同縣 and htx on /search without JavaScript', { timeout: 90_000 }, async () => {

@@ -49,6 +49,26 @@ export async function openPage(browser: Browser, { width = 1280, height = 900 } 
   return { page, problems };
 }
 
+/**
+ * Requests cancelled when a test navigates on or closes the page: router prefetches, and the rest
+ * of a navigation's RSC response, which the router drops once it has committed the navigation.
+ */
+const ROUTER_REQUEST = /[?&]_rsc=/u;
+
+/**
+ * A page's problems, less those that are not the page's: the browser's own request for
+ * /favicon.ico (its console line names no URL; a 404 of the page's own requests is still caught,
+ * as "HTTP 404: url"), and requests cancelled because the test moved on: the router's, and
+ * those of `cancellable` (search suggestions, say).
+ */
+export function pageProblems(problems: readonly string[], cancellable: readonly RegExp[] = []): string[] {
+  return problems.filter((p) => {
+    if (/^console: Failed to load resource: .*status of 404/u.test(p)) return false;
+    const aborted = /^request failed: (\S+) \(net::ERR_ABORTED\)$/u.exec(p);
+    return !(aborted && [ROUTER_REQUEST, ...cancellable].some((r) => r.test(aborted[1])));
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
