@@ -7,13 +7,13 @@
 // table 三, and a city), figures checked against metricSeries, the ranking's order, the marks.
 // Screenshots at 1280 and 390 pixels go to test/screenshots/.
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import { metricSeries } from '../../db/queries/series';
 import { selectRows } from '../../db/sql';
 import { describeInBrowser, openPage, pageProblems, screenshot, type WatchedPage } from '../support/browser';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
-import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
+import { serveApp, startBundledApp } from '../support/bundled-app';
+import { startSyntheticApp } from '../support/synthetic-app';
 
 /** Waits for every chart that has figures to draw its SVG; returns how many did. */
 async function chartsDrawn(page: Page): Promise<number> {
@@ -33,26 +33,18 @@ const HONGZE = '320813';
 const XUPU = '431224';
 
 describeInBrowser('compare page on the bundled data', () => {
-  let app: BundledApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   const watched: WatchedPage[] = [];
 
-  beforeAll(async () => {
-    app = await startBundledApp();
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
+  const served = serveApp(() => startBundledApp());
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const w of watched) expect(pageProblems(w.problems)).toEqual([]);
-    await app?.stop();
-  }, 30_000);
+  });
 
   async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const w = await openPage(browser!, viewport);
+    const w = await openPage(served.browser, viewport);
     watched.push(w);
-    const res = await w.page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    const res = await w.page.goto(`${served.base}${path}`, { waitUntil: 'networkidle' });
     expect(res?.status(), path).toBe(200);
     return w.page;
   }
@@ -190,13 +182,13 @@ describeInBrowser('compare page on the bundled data', () => {
     await expect(page.locator('a[data-example]').getAttribute('href')).resolves.toBe('/compare?regions=%E4%BC%9A%E5%90%8C%E5%8E%BF~%E6%B4%AA%E6%B3%BD%E5%8C%BA~%E6%BA%86%E6%B5%A6%E5%8E%BF&years=2020..2025');
     await screenshot(page, 'compare-form');
     // the server answers the submission with the page's own address
-    const res = await fetch(`${base}/compare?r=${encodeURIComponent('会同县')}&r=&r=${encodeURIComponent('洪泽区、溆浦县')}&from=2025&to=2020&scope=`, { redirect: 'manual' });
+    const res = await fetch(`${served.base}/compare?r=${encodeURIComponent('会同县')}&r=&r=${encodeURIComponent('洪泽区、溆浦县')}&from=2025&to=2020&scope=`, { redirect: 'manual' });
     expect([303, 307, 308]).toContain(res.status);
     expect(decodeURIComponent(res.headers.get('location') ?? '')).toMatch(/\/compare\?regions=会同县~洪泽区~溆浦县&years=2020\.\.2025$/u);
     // in a browser without JavaScript
-    const context = await browser!.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    const context = await served.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
     const plain = await context.newPage();
-    await plain.goto(`${base}/compare`);
+    await plain.goto(`${served.base}/compare`);
     await plain.locator('input[name="r"]').nth(0).fill('会同县');
     await plain.locator('input[name="r"]').nth(1).fill('洪泽区');
     await plain.locator('input[name="from"]').fill('2020');
@@ -221,9 +213,6 @@ describeInBrowser('compare page on the bundled data', () => {
 });
 
 describeInBrowser('compare page on the synthetic database', () => {
-  let app: SyntheticApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   const picked: { code: string; name: string; level: string }[] = [];
   let failing: { code: string; year: number } | null = null;
   /** 本年新收申请 of the picked counties' 全域 reports, per code and year, from metricSeries */
@@ -231,43 +220,38 @@ describeInBrowser('compare page on the synthetic database', () => {
   const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
   const watched: WatchedPage[] = [];
 
-  beforeAll(async () => {
-    app = await startSyntheticApp({
-      async prepare(database) {
-        const db = database.db;
-        // a county whose table 三 fails a hard check, then the counties with the most 全域 reports, then a city
-        const [fail] = await selectRows<{ code: string; year: number }>(
-          db,
-          sql`select g.code, f.year from check_results c join report_facts f on f.report_id = c.report_id join regions g on g.id = f.region_id
-              where not c.ok and c.severity = 'hard' and c.check_id like 'applications.%' and f.level = 'county' and f.scope = 'jurisdiction'
-                and g.code is not null and f.year between 2019 and 2025
-              order by g.code, f.year limit 1`,
-        );
-        failing = fail ? { code: fail.code, year: Number(fail.year) } : null;
-        const counties = await selectRows<{ id: number; code: string; name: string }>(
-          db,
-          sql`select g.id, g.code, g.name from report_facts f join regions g on g.id = f.region_id
-              where f.level = 'county' and f.scope = 'jurisdiction' and g.code is not null
-              group by g.id, g.code, g.name order by (g.code = ${fail?.code ?? ''}) desc, count(*) desc, g.code limit 5`,
-        );
-        const [city] = await selectRows<{ id: number; code: string; name: string }>(
-          db,
-          sql`select g.id, g.code, g.name from report_facts f join regions g on g.id = f.region_id
-              where f.level = 'city' and f.scope = 'jurisdiction' and g.code is not null group by g.id, g.code, g.name order by count(*) desc, g.code limit 1`,
-        );
-        picked.push(...counties.map((c) => ({ code: c.code, name: c.name, level: 'county' })), { code: city.code, name: city.name, level: 'city' });
-        const series = await metricSeries(db, { metric: 'applications.newReceived', regionIds: counties.map((c) => Number(c.id)), years, scope: 'jurisdiction', perRegion: true });
-        for (const r of series.regions) for (const p of r.points) expected.set(`${r.region.code}|${p.year}`, p.value);
-      },
-    });
-    ({ base } = app);
-    browser = app.browser!;
-  }, 600_000);
+  const served = serveApp(() => startSyntheticApp({
+    async prepare(database) {
+      const db = database.db;
+      // a county whose table 三 fails a hard check, then the counties with the most 全域 reports, then a city
+      const [fail] = await selectRows<{ code: string; year: number }>(
+        db,
+        sql`select g.code, f.year from check_results c join report_facts f on f.report_id = c.report_id join regions g on g.id = f.region_id
+            where not c.ok and c.severity = 'hard' and c.check_id like 'applications.%' and f.level = 'county' and f.scope = 'jurisdiction'
+              and g.code is not null and f.year between 2019 and 2025
+            order by g.code, f.year limit 1`,
+      );
+      failing = fail ? { code: fail.code, year: Number(fail.year) } : null;
+      const counties = await selectRows<{ id: number; code: string; name: string }>(
+        db,
+        sql`select g.id, g.code, g.name from report_facts f join regions g on g.id = f.region_id
+            where f.level = 'county' and f.scope = 'jurisdiction' and g.code is not null
+            group by g.id, g.code, g.name order by (g.code = ${fail?.code ?? ''}) desc, count(*) desc, g.code limit 5`,
+      );
+      const [city] = await selectRows<{ id: number; code: string; name: string }>(
+        db,
+        sql`select g.id, g.code, g.name from report_facts f join regions g on g.id = f.region_id
+            where f.level = 'city' and f.scope = 'jurisdiction' and g.code is not null group by g.id, g.code, g.name order by count(*) desc, g.code limit 1`,
+      );
+      picked.push(...counties.map((c) => ({ code: c.code, name: c.name, level: 'county' })), { code: city.code, name: city.name, level: 'city' });
+      const series = await metricSeries(db, { metric: 'applications.newReceived', regionIds: counties.map((c) => Number(c.id)), years, scope: 'jurisdiction', perRegion: true });
+      for (const r of series.regions) for (const p of r.points) expected.set(`${r.region.code}|${p.year}`, p.value);
+    },
+  }), 600_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const w of watched) expect(pageProblems(w.problems)).toEqual([]);
-    await app?.stop();
-  }, 30_000);
+  });
 
   it('compares six regions picked from the database, figures as metricSeries adds them up', { timeout: 120_000 }, async () => {
     expect(picked).toHaveLength(6);
@@ -275,18 +259,18 @@ describeInBrowser('compare page on the synthetic database', () => {
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
       const started = performance.now();
-      const res = await fetch(`${base}${path}`);
+      const res = await fetch(`${served.base}${path}`);
       expect(res.status).toBe(200);
       await res.text();
       if (i > 0) times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    console.info(`compare page, six regions on ${app!.loaded.reports} synthetic reports (PGlite): median ${Math.round(times[2])} ms`);
+    console.info(`compare page, six regions on ${served.app.loaded.reports} synthetic reports (PGlite): median ${Math.round(times[2])} ms`);
 
-    const w = await openPage(browser!, { width: 1280, height: 900 });
+    const w = await openPage(served.browser, { width: 1280, height: 900 });
     watched.push(w);
     const { page } = w;
-    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}${path}`, { waitUntil: 'networkidle' });
     await expect(page.locator('[data-compared]').getAttribute('data-compared')).resolves.toBe('6');
     expect(await chartsDrawn(page)).toBe(8);
 
@@ -327,9 +311,9 @@ describeInBrowser('compare page on the synthetic database', () => {
     expect(ranked.some((r) => r.name === city.name)).toBe(false);
     await screenshot(page, 'compare-synthetic-desktop');
 
-    const phone = await openPage(browser!, { width: 390, height: 844 });
+    const phone = await openPage(served.browser, { width: 390, height: 844 });
     watched.push(phone);
-    await phone.page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    await phone.page.goto(`${served.base}${path}`, { waitUntil: 'networkidle' });
     await chartsDrawn(phone.page);
     expect(await noOverflow(phone.page)).toBeLessThanOrEqual(1);
     await screenshot(phone.page, 'compare-synthetic-phone');

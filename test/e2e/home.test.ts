@@ -3,26 +3,14 @@
 // it is newer than the sources, and builds once otherwise (a minute or two).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
-import type { TestDatabase } from '../support/databases';
-import type { NextServer } from '../support/next-server';
+import { describe, expect, it } from 'vitest';
+import { serveApp, startBundledApp } from '../support/bundled-app';
 
 describe('regions list served by next start', () => {
-  let app: BundledApp | undefined;
-  let testDb: TestDatabase;
-  let next: NextServer;
-  let base = '';
-
-  beforeAll(async () => {
-    app = await startBundledApp({ browser: false });
-    ({ testDb, next, base } = app);
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startBundledApp({ browser: false }));
 
   it('lists the bundled regions and years from the database', { timeout: 60_000 }, async () => {
-    const res = await fetch(`${base}/regions`);
+    const res = await fetch(`${served.base}/regions`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<html lang="zh-CN"');
@@ -33,13 +21,13 @@ describe('regions list served by next start', () => {
   });
 
   it('reads the database named by NIANBAO_DATA_DIR, holding its lock', () => {
-    const lock = JSON.parse(readFileSync(join(testDb.dataDir!, 'nianbao.lock'), 'utf8')) as { pid: number };
-    expect(lock.pid).toBe(next!.process.pid);
+    const lock = JSON.parse(readFileSync(join(served.app.testDb.dataDir!, 'nianbao.lock'), 'utf8')) as { pid: number };
+    expect(lock.pid).toBe(served.app.next.process.pid);
   });
 
   it('serves further requests from the same database handle', { timeout: 30_000 }, async () => {
     // a second handle in the same process would find the directory locked and show an error page
-    const pages = await Promise.all([1, 2, 3].map(() => fetch(`${base}/regions`).then(async (r) => [r.status, (await r.text()).includes('会同县')])));
+    const pages = await Promise.all([1, 2, 3].map(() => fetch(`${served.base}/regions`).then(async (r) => [r.status, (await r.text()).includes('会同县')])));
     expect(pages).toEqual([
       [200, true],
       [200, true],
@@ -48,12 +36,12 @@ describe('regions list served by next start', () => {
   });
 
   it('closes the database and releases its lock on SIGTERM', { timeout: 30_000 }, async () => {
-    const exited = new Promise<number | null>((resolve) => next!.process.once('exit', (code) => resolve(code)));
-    next!.process.kill('SIGTERM');
+    const exited = new Promise<number | null>((resolve) => served.app.next.process.once('exit', (code) => resolve(code)));
+    served.app.next.process.kill('SIGTERM');
     await exited;
-    expect(existsSync(join(testDb.dataDir!, 'nianbao.lock'))).toBe(false);
+    expect(existsSync(join(served.app.testDb.dataDir!, 'nianbao.lock'))).toBe(false);
     // the directory opens cleanly afterwards
-    const database = await testDb.open();
+    const database = await served.app.testDb.open();
     await database.close();
   });
 });

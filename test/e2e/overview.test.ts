@@ -2,11 +2,11 @@
 // charts render, the figures are those of the reports, the controls write the URL and a
 // reload shows the same view. Screenshots go to test/screenshots/ to be looked at.
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { selectRows } from '../../db/sql';
 import { describeInBrowser, openPage, pageProblems, screenshot, type WatchedPage } from '../support/browser';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
+import { serveApp, startBundledApp } from '../support/bundled-app';
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
@@ -16,32 +16,23 @@ async function chartsDrawn(page: Page): Promise<number> {
 }
 
 describeInBrowser('overview served by next start', () => {
-  let app: BundledApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   let huitong2020 = 0;
   const watched: WatchedPage[] = [];
 
-  beforeAll(async () => {
-    app = await startBundledApp({
-      prepare: async (database) => {
-        const [row] = await selectRows<{ id: number }>(
-          database.db,
-          sql`select f.report_id as id from report_facts f join regions g on g.id = f.region_id where g.code = '431225' and f.year = 2020 and f.scope = 'jurisdiction'`,
-        );
-        huitong2020 = Number(row.id);
-      },
-    });
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startBundledApp({
+    prepare: async (database) => {
+      const [row] = await selectRows<{ id: number }>(
+        database.db,
+        sql`select f.report_id as id from report_facts f join regions g on g.id = f.region_id where g.code = '431225' and f.year = 2020 and f.scope = 'jurisdiction'`,
+      );
+      huitong2020 = Number(row.id);
+    },
+  }));
 
   async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
-    const w = await openPage(browser!, viewport);
+    const w = await openPage(served.browser, viewport);
     watched.push(w);
-    await w.page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    await w.page.goto(`${served.base}${path}`, { waitUntil: 'networkidle' });
     return w;
   }
 

@@ -8,15 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ingestFile } from '../../db/ingest';
 import { selectRows } from '../../db/sql';
 import type { Report } from '../../lib/report/contract';
 import { renderWithProse } from '../../lib/synth/index';
 import { describeInBrowser, openPage, pageProblems, screenshot, SCREENSHOTS } from '../support/browser';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
-import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
+import { serveApp, startBundledApp } from '../support/bundled-app';
+import { startSyntheticApp } from '../support/synthetic-app';
 
 /** 会同县 2022, its figures those of the seed, its prose stating 17 applications where table 三 has 183. */
 function contradictingReport(): Uint8Array {
@@ -28,30 +27,21 @@ function contradictingReport(): Uint8Array {
 const overflow = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describeInBrowser('data quality page on the bundled data', () => {
-  let app: BundledApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   const ids: Record<string, number> = {};
 
-  beforeAll(async () => {
-    app = await startBundledApp({
-      prepare: async (database) => {
-        const stored = await ingestFile(database.db, { name: 'test/huitong-2022-prose.txt', bytes: contradictingReport(), url: null });
-        expect(stored.kind).toBe('stored');
-        const rows = await selectRows<{ name: string; report_id: number }>(database.db, sql`select name, report_id from source_files where report_id is not null`);
-        for (const r of rows) ids[r.name] = Number(r.report_id);
-      },
-    });
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startBundledApp({
+    prepare: async (database) => {
+      const stored = await ingestFile(database.db, { name: 'test/huitong-2022-prose.txt', bytes: contradictingReport(), url: null });
+      expect(stored.kind).toBe('stored');
+      const rows = await selectRows<{ name: string; report_id: number }>(database.db, sql`select name, report_id from source_files where report_id is not null`);
+      for (const r of rows) ids[r.name] = Number(r.report_id);
+    },
+  }));
 
   it('shows coverage with its legend and counts, and 洪泽区 2023’s failed checks linking to their marked cells', { timeout: 120_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1280, height: 900 });
+    const watched = await openPage(served.browser, { width: 1280, height: 900 });
     const { page } = watched;
-    const res = await page.goto(`${base}/quality`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${served.base}/quality`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     await expect(page.locator('h1').innerText()).resolves.toBe('数据质量');
     // coverage: the regions with reports, each year's status in words beside its symbol
@@ -87,9 +77,9 @@ describeInBrowser('data quality page on the bundled data', () => {
   });
 
   it('lists the prose contradicting table 三 as a soft check, linking to the cell, marked with what the prose says', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1280, height: 900 });
+    const watched = await openPage(served.browser, { width: 1280, height: 900 });
     const { page } = watched;
-    await page.goto(`${base}/quality?severity=soft#failures`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/quality?severity=soft#failures`, { waitUntil: 'networkidle' });
     const id = ids['test/huitong-2022-prose.txt'];
     const row = page.locator(`table[data-table="failures"] tr[data-report="${id}"][data-check="prose.applications"]`);
     expect(await row.innerText()).toContain('参考核对');
@@ -110,24 +100,24 @@ describeInBrowser('data quality page on the bundled data', () => {
   });
 
   it('filters with a plain GET form, without JavaScript, at its canonical address', { timeout: 60_000 }, async () => {
-    const form = `${base}/quality?scope=jurisdiction&level=county&within=&region=${encodeURIComponent('洪泽区')}&yearsFrom=2024&yearsTo=2023`;
+    const form = `${served.base}/quality?scope=jurisdiction&level=county&within=&region=${encodeURIComponent('洪泽区')}&yearsFrom=2024&yearsTo=2023`;
     const res = await fetch(form, { redirect: 'manual' });
     expect([303, 307, 308]).toContain(res.status);
     expect(decodeURIComponent(res.headers.get('location') ?? '')).toMatch(/\/quality\?region=洪泽区&years=2023\.\.2024$/u);
-    const html = await (await fetch(`${base}/quality?region=${encodeURIComponent('洪泽区')}&years=2023..2024&check=appeals.review.total`)).text();
+    const html = await (await fetch(`${served.base}/quality?region=${encodeURIComponent('洪泽区')}&years=2023..2024&check=appeals.review.total`)).text();
     expect(html).toContain('data-region="320813"');
     expect(html).toContain('data-anchor="f-appeals-review-4"');
     expect(html).toContain('表四「行政复议」总计');
     expect(html).not.toContain('data-region="431225"');
     // a check the selection does not fail lists nothing, and says so
-    const none = await (await fetch(`${base}/quality?region=${encodeURIComponent('会同县')}&years=2020&check=appeals.review.total`)).text();
+    const none = await (await fetch(`${served.base}/quality?region=${encodeURIComponent('会同县')}&years=2020&check=appeals.review.total`)).text();
     expect(none).toContain('所选地区与年份没有未通过的核对');
   });
 
   it('reads on a phone', { timeout: 60_000 }, async () => {
-    const watched = await openPage(browser!, { width: 390, height: 844 });
+    const watched = await openPage(served.browser, { width: 390, height: 844 });
     const { page } = watched;
-    await page.goto(`${base}/quality`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/quality`, { waitUntil: 'networkidle' });
     expect(await overflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'quality-phone');
     // the failed checks read as cards, each field named
@@ -138,44 +128,35 @@ describeInBrowser('data quality page on the bundled data', () => {
 });
 
 describeInBrowser('data quality page on the synthetic database', () => {
-  let app: SyntheticApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   let province = '';
   // the level and scope with the most reports whose hard checks fail (the planted faults)
   let failing = { level: '', scope: '' };
 
-  beforeAll(async () => {
-    app = await startSyntheticApp({
-      prepare: async (database) => {
-        const [row] = await selectRows<{ code: string }>(
-          database.db,
-          sql`select p.code from report_facts f join regions p on p.id = f.province_id where f.level = 'county' group by p.code order by count(*) desc limit 1`,
-        );
-        province = row.code;
-        const [most] = await selectRows<{ level: string; scope: string }>(
-          database.db,
-          sql`select f.level, f.scope from check_results c join report_facts f on f.report_id = c.report_id
-              where not c.ok and c.severity = 'hard' group by f.level, f.scope order by count(*) desc, f.level, f.scope limit 1`,
-        );
-        failing = most;
-      },
-    });
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startSyntheticApp({
+    prepare: async (database) => {
+      const [row] = await selectRows<{ code: string }>(
+        database.db,
+        sql`select p.code from report_facts f join regions p on p.id = f.province_id where f.level = 'county' group by p.code order by count(*) desc limit 1`,
+      );
+      province = row.code;
+      const [most] = await selectRows<{ level: string; scope: string }>(
+        database.db,
+        sql`select f.level, f.scope from check_results c join report_facts f on f.report_id = c.report_id
+            where not c.ok and c.severity = 'hard' group by f.level, f.scope order by count(*) desc, f.level, f.scope limit 1`,
+      );
+      failing = most;
+    },
+  }));
 
   it('shows missing and failed cells, nationwide and within a province', { timeout: 120_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1280, height: 900 });
+    const watched = await openPage(served.browser, { width: 1280, height: 900 });
     const { page } = watched;
     const statuses = () => page.locator('table[data-table="coverage"] td[data-status]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-status')));
-    await page.goto(`${base}/quality`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/quality`, { waitUntil: 'networkidle' });
     const counties = await statuses();
     expect(counties).toContain('missing');
     expect(counties).toContain('complete');
-    await page.goto(`${base}/quality?level=${failing.level}&scope=${failing.scope}`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/quality?level=${failing.level}&scope=${failing.scope}`, { waitUntil: 'networkidle' });
     expect(await statuses()).toContain('failed');
     expect(Number(await page.locator('table[data-table="coverage-counts"] tr[data-status="failed"] td').evaluateAll((tds) => tds.reduce((a, td) => a + Number(td.textContent), 0)))).toBeGreaterThan(0);
     // the planted faults among the failed checks, each linking to a cell (or its table)
@@ -186,7 +167,7 @@ describeInBrowser('data quality page on the synthetic database', () => {
     await screenshot(page, 'quality-synthetic-failing');
 
     // within the province: its listed counties, those without any report included
-    await page.goto(`${base}/quality?within=${province}`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/quality?within=${province}`, { waitUntil: 'networkidle' });
     const rows = page.locator('table[data-table="coverage"] tbody tr');
     const unreported = await rows.evaluateAll((trs) => trs.filter((tr) => [...tr.querySelectorAll('td')].every((td) => td.getAttribute('data-status') === 'missing')).length);
     expect(unreported).toBeGreaterThan(0);
@@ -198,7 +179,7 @@ describeInBrowser('data quality page on the synthetic database', () => {
   });
 
   it('pages through the regions of a big selection and says how many there are', { timeout: 60_000 }, async () => {
-    const html = await (await fetch(`${base}/quality?level=body&scope=department`)).text();
+    const html = await (await fetch(`${served.base}/quality?level=body&scope=department`)).text();
     expect(html).toMatch(/共 \d+ 个地区/u);
   });
 });

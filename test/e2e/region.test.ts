@@ -2,28 +2,17 @@
 // alias): charts drawn, outcomes, hotline and findings with the right values, links to each
 // report. 鼓楼区: a name four districts bear shows the choice. 洪泽区: each year's failed
 // checks. /regions: the list links to the region pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
+import { serveApp, startBundledApp } from '../support/bundled-app';
 
 describeInBrowser('region pages served by next start', () => {
-  let app: BundledApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
-
-  beforeAll(async () => {
-    app = await startBundledApp();
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startBundledApp());
 
   it('shows every year of 会同县 with its charts and figures', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1280, height: 900 });
+    const watched = await openPage(served.browser, { width: 1280, height: 900 });
     const { page } = watched;
-    const res = await page.goto(`${base}/regions/431225`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${served.base}/regions/431225`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     await expect(page.locator('h1').innerText()).resolves.toBe('会同县');
     // charts load after the first paint and draw SVG
@@ -59,21 +48,21 @@ describeInBrowser('region pages served by next start', () => {
 
   it('finds 会同县 by its names and aliases', { timeout: 60_000 }, async () => {
     for (const key of ['会同县', '会同', '會同縣', '会同县人民政府']) {
-      const res = await fetch(`${base}/regions/${encodeURIComponent(key)}`);
+      const res = await fetch(`${served.base}/regions/${encodeURIComponent(key)}`);
       expect(res.status, key).toBe(200);
       expect(await res.text(), key).toContain('区划代码 431225');
     }
-    expect((await fetch(`${base}/regions/${encodeURIComponent('不存在的地方')}`)).status).toBe(404);
+    expect((await fetch(`${served.base}/regions/${encodeURIComponent('不存在的地方')}`)).status).toBe(404);
     // an old link to the list's search goes to the search page
-    const res = await fetch(`${base}/regions?q=${encodeURIComponent('会同')}`, { redirect: 'manual' });
+    const res = await fetch(`${served.base}/regions?q=${encodeURIComponent('会同')}`, { redirect: 'manual' });
     expect([303, 307, 308]).toContain(res.status);
     expect(decodeURIComponent(res.headers.get('location') ?? '')).toMatch(/\/search\?q=会同$/u);
   });
 
   it('offers the choice for 鼓楼区, a name four districts bear', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1000, height: 800 });
+    const watched = await openPage(served.browser, { width: 1000, height: 800 });
     const { page } = watched;
-    const res = await page.goto(`${base}/regions/${encodeURIComponent('鼓楼区')}`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${served.base}/regions/${encodeURIComponent('鼓楼区')}`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     const list = page.locator('[data-candidates]');
     await expect(list.getAttribute('data-candidates')).resolves.toBe('4');
@@ -91,15 +80,15 @@ describeInBrowser('region pages served by next start', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-chart] svg').length >= 1, null, { timeout: 20_000 });
     await screenshot(page, 'region-gulou-fuzhou');
     // a district of the list without reports
-    await page.goto(`${base}/regions/320106`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/regions/320106`, { waitUntil: 'networkidle' });
     await expect(page.locator('main').innerText()).resolves.toContain('数据库中还没有鼓楼区的报告');
     expect(pageProblems(watched.problems)).toEqual([]);
   });
 
   it('lists 洪泽区’s failed checks and reads on a phone', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 390, height: 844 });
+    const watched = await openPage(served.browser, { width: 390, height: 844 });
     const { page } = watched;
-    await page.goto(`${base}/regions/320813`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/regions/320813`, { waitUntil: 'networkidle' });
     await page.waitForFunction(() => document.querySelectorAll('[data-chart] svg').length >= 2, null, { timeout: 20_000 });
     const text = await page.locator('section[aria-labelledby="failed"]').innerText();
     expect(text).toContain('2023年');
@@ -112,9 +101,9 @@ describeInBrowser('region pages served by next start', () => {
   });
 
   it('links the regions list to the region pages', { timeout: 60_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1280, height: 900 });
+    const watched = await openPage(served.browser, { width: 1280, height: 900 });
     const { page } = watched;
-    await page.goto(`${base}/regions`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/regions`, { waitUntil: 'networkidle' });
     await screenshot(page, 'regions-list');
     await page.locator('a', { hasText: /^会同县$/u }).click();
     await page.waitForURL(/\/regions\/431225$/u);

@@ -2,36 +2,26 @@
 // with its text): tables 二/三/四 and the prose figures with the right values, a click on a
 // figure highlights its line of the text. 洪泽区 2023 (a bundled PDF without text): the failed
 // 行政复议 total is marked in its cell with expected and found, and a click tells the line.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/sql';
 import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
+import { serveApp, startBundledApp } from '../support/bundled-app';
 
 describeInBrowser('report page served by next start', () => {
-  let app: BundledApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
   const ids: Record<string, number> = {};
 
-  beforeAll(async () => {
-    app = await startBundledApp({
-      prepare: async (database) => {
-        const rows = await selectRows<{ name: string; report_id: number }>(database.db, sql`select name, report_id from source_files where report_id is not null`);
-        for (const r of rows) ids[r.name] = Number(r.report_id);
-      },
-    });
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startBundledApp({
+    prepare: async (database) => {
+      const rows = await selectRows<{ name: string; report_id: number }>(database.db, sql`select name, report_id from source_files where report_id is not null`);
+      for (const r of rows) ids[r.name] = Number(r.report_id);
+    },
+  }));
 
   it('lays out 会同县 2020 as the national tables with its figures', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1440, height: 900 });
+    const watched = await openPage(served.browser, { width: 1440, height: 900 });
     const { page } = watched;
-    const res = await page.goto(`${base}/reports/${ids['huitong-2020.txt']}`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${served.base}/reports/${ids['huitong-2020.txt']}`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toContain('会同县人民政府2020年');
     const t3 = page.locator('table[data-table="三"]');
@@ -57,9 +47,9 @@ describeInBrowser('report page served by next start', () => {
   });
 
   it('highlights the source line of a clicked figure, and of #L123 in the address', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1440, height: 900 });
+    const watched = await openPage(served.browser, { width: 1440, height: 900 });
     const { page } = watched;
-    await page.goto(`${base}/reports/${ids['huitong-2020.txt']}`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/reports/${ids['huitong-2020.txt']}`, { waitUntil: 'networkidle' });
     const figure = page.locator('table[data-table="三"] tr[data-row="notProcessed.massRepeated"] a[data-line]').first();
     await expect(figure.getAttribute('href')).resolves.toBe('#L459');
     await figure.click();
@@ -79,17 +69,17 @@ describeInBrowser('report page served by next start', () => {
     await page.waitForSelector('#L13[data-active-line]', { timeout: 5_000 });
     expect(await page.locator('#L459[data-active-line]').count()).toBe(0);
 
-    const direct = await openPage(browser!, { width: 1440, height: 900 });
-    await direct.page.goto(`${base}/reports/${ids['huitong-2020.txt']}#L163`, { waitUntil: 'networkidle' });
+    const direct = await openPage(served.browser, { width: 1440, height: 900 });
+    await direct.page.goto(`${served.base}/reports/${ids['huitong-2020.txt']}#L163`, { waitUntil: 'networkidle' });
     await direct.page.waitForSelector('#L163[data-active-line]', { timeout: 5_000 });
     expect(pageProblems(watched.problems)).toEqual([]);
     expect(pageProblems(direct.problems)).toEqual([]);
   });
 
   it('marks 洪泽区 2023’s failed 行政复议 total in its cell, expected against found', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1440, height: 900 });
+    const watched = await openPage(served.browser, { width: 1440, height: 900 });
     const { page } = watched;
-    const res = await page.goto(`${base}/reports/${ids['hongze-2023.pdf']}`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${served.base}/reports/${ids['hongze-2023.pdf']}`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     const cell = page.locator('[data-path="appeals.review[4]"]');
     await expect(cell.getAttribute('data-failed')).resolves.toBe('true');
@@ -116,14 +106,14 @@ describeInBrowser('report page served by next start', () => {
   });
 
   it('reads on a phone, and answers 404 for an unknown report', { timeout: 60_000 }, async () => {
-    const watched = await openPage(browser!, { width: 390, height: 844 });
-    await watched.page.goto(`${base}/reports/${ids['hongze-2023.pdf']}`, { waitUntil: 'networkidle' });
+    const watched = await openPage(served.browser, { width: 390, height: 844 });
+    await watched.page.goto(`${served.base}/reports/${ids['hongze-2023.pdf']}`, { waitUntil: 'networkidle' });
     // the page itself does not scroll sideways: wide tables scroll in their own box
     const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(watched.page, 'report-hongze-2023-phone');
     expect(pageProblems(watched.problems)).toEqual([]);
-    expect((await fetch(`${base}/reports/999999`)).status).toBe(404);
-    expect((await fetch(`${base}/reports/abc`)).status).toBe(404);
+    expect((await fetch(`${served.base}/reports/999999`)).status).toBe(404);
+    expect((await fetch(`${served.base}/reports/abc`)).status).toBe(404);
   });
 });

@@ -1,40 +1,33 @@
 // End to end on a synthetic database with more regions than the overview's region picker lists:
 // the page carries a bounded list, and a region beyond it is found through the region search
 // and chosen like any other. The regions list shows one province at a time.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { regionOptions } from '../../db/queries/dashboard';
 import { countByProvince, type ProvinceCount } from '../../db/queries/overview';
 import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
-import { startSyntheticApp, type SyntheticApp } from '../support/synthetic-app';
+import { serveApp } from '../support/bundled-app';
+import { startSyntheticApp } from '../support/synthetic-app';
 
 describeInBrowser('pages on a synthetic database', () => {
-  let app: SyntheticApp | undefined;
-  let browser: Browser | undefined;
   let listed = 0;
   let beyond: { token: string; name: string } | undefined;
   let provinces: ProvinceCount[] = [];
 
-  beforeAll(async () => {
-    app = await startSyntheticApp({
-      prepare: async (database) => {
-        const options = await regionOptions(database.db);
-        listed = options.length;
-        // the last region of the list (a department or township, written by its name): never among the first the page sends
-        const last = options.at(-1)!;
-        beyond = { token: last.code ?? last.name, name: last.name };
-        provinces = await countByProvince(database.db);
-      },
-    });
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startSyntheticApp({
+    prepare: async (database) => {
+      const options = await regionOptions(database.db);
+      listed = options.length;
+      // the last region of the list (a department or township, written by its name): never among the first the page sends
+      const last = options.at(-1)!;
+      beyond = { token: last.code ?? last.name, name: last.name };
+      provinces = await countByProvince(database.db);
+    },
+  }));
 
   it('sends a bounded list and finds the rest by searching the server', { timeout: 120_000 }, async () => {
     expect(listed).toBeGreaterThan(60);
-    const { page, problems } = await openPage(browser!, { width: 1280, height: 900 });
-    await page.goto(`${app!.base}/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openPage(served.browser, { width: 1280, height: 900 });
+    await page.goto(`${served.base}/`, { waitUntil: 'networkidle' });
     await page.locator('details.picker summary').click();
     expect(await page.locator('input[name="region"]').count()).toBe(60);
     await expect(page.locator('.picker-more').innerText()).resolves.toContain(`共 ${listed} 个地区或机关`);
@@ -52,7 +45,7 @@ describeInBrowser('pages on a synthetic database', () => {
 
   it('lists the regions of one province', { timeout: 60_000 }, async () => {
     const province = provinces.filter((p) => p.code).sort((a, b) => b.regions - a.regions)[0];
-    const res = await fetch(`${app!.base}/regions?province=${province.code}`);
+    const res = await fetch(`${served.base}/regions?province=${province.code}`);
     expect(res.status).toBe(200);
     // React separates text pieces with empty comments
     const html = (await res.text()).replaceAll('<!-- -->', '');

@@ -4,11 +4,11 @@
 // htx; /api/search answers JSON and refuses a missing, blank or too long query with 400.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { MAX_QUERY_LENGTH } from '../../lib/search/limits';
 import { describeInBrowser, openPage, pageProblems, screenshot, SCREENSHOTS } from '../support/browser';
-import { startBundledApp, type BundledApp } from '../support/bundled-app';
+import { serveApp, startBundledApp } from '../support/bundled-app';
 
 /** the visible part of the page only: the suggestions open under the header */
 async function viewportShot(page: Page, name: string): Promise<void> {
@@ -23,22 +23,12 @@ const headerBox = (page: Page) => page.getByRole('combobox', { name: /搜索地�
 const suggestions = (page: Page) => page.getByRole('listbox', { name: '地区建议', includeHidden: true }).getByRole('option');
 
 describeInBrowser('region search served by next start', () => {
-  let app: BundledApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
-
-  beforeAll(async () => {
-    app = await startBundledApp();
-    ({ base } = app);
-    browser = app.browser!;
-  }, 500_000);
-
-  afterAll(() => app?.stop(), 30_000);
+  const served = serveApp(() => startBundledApp());
 
   it('suggests 会同县 for huitong in the header box, and Enter opens its page', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 1280, height: 720 });
+    const watched = await openPage(served.browser, { width: 1280, height: 720 });
     const { page } = watched;
-    await page.goto(`${base}/regions`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/regions`, { waitUntil: 'networkidle' });
     const box = headerBox(page);
     await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
     await box.click();
@@ -60,9 +50,9 @@ describeInBrowser('region search served by next start', () => {
   });
 
   it('lists namesakes with their cities, fits a phone screen and closes on Escape', { timeout: 90_000 }, async () => {
-    const watched = await openPage(browser!, { width: 390, height: 844 });
+    const watched = await openPage(served.browser, { width: 390, height: 844 });
     const { page } = watched;
-    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${served.base}/`, { waitUntil: 'networkidle' });
     const box = headerBox(page);
     await box.click();
     await box.pressSequentially('hui', { delay: 40 });
@@ -96,10 +86,10 @@ describeInBrowser('region search served by next start', () => {
   });
 
   it('finds 會同縣 and htx on /search without JavaScript', { timeout: 90_000 }, async () => {
-    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/regions`);
+      await page.goto(`${served.base}/regions`);
       // the header form is a plain GET form to /search
       await headerBox(page).fill('會同縣');
       await headerBox(page).press('Enter');
@@ -123,9 +113,9 @@ describeInBrowser('region search served by next start', () => {
       await expect(page.locator('h1').innerText()).resolves.toBe('会同县');
 
       // no match, and a query too long
-      await page.goto(`${base}/search?q=${encodeURIComponent('不存在的地方')}`);
+      await page.goto(`${served.base}/search?q=${encodeURIComponent('不存在的地方')}`);
       await expect(page.locator('main').innerText()).resolves.toContain('没有找到与“不存在的地方”匹配的地区');
-      await page.goto(`${base}/search?q=${'会'.repeat(MAX_QUERY_LENGTH + 1)}`);
+      await page.goto(`${served.base}/search?q=${'会'.repeat(MAX_QUERY_LENGTH + 1)}`);
       await expect(page.locator('main').innerText()).resolves.toContain('查询内容过长');
     } finally {
       await context.close();
@@ -133,18 +123,18 @@ describeInBrowser('region search served by next start', () => {
   });
 
   it('answers /api/search with JSON, and 400 for a bad query', { timeout: 60_000 }, async () => {
-    const res = await fetch(`${base}/api/search?q=huitong`);
+    const res = await fetch(`${served.base}/api/search?q=huitong`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/u);
     const body = (await res.json()) as { q: string; total: number; results: { name: string; href: string; within: string; reports: number }[] };
     expect(body).toMatchObject({ q: 'huitong', total: 1 });
     expect(body.results[0]).toMatchObject({ name: '会同县', href: '/regions/431225', within: '湖南省 · 怀化市', reports: 2 });
 
-    const gulou = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('鼓楼')}`)).json()) as typeof body;
+    const gulou = (await (await fetch(`${served.base}/api/search?q=${encodeURIComponent('鼓楼')}`)).json()) as typeof body;
     expect(gulou.results.map((r) => r.within)).toEqual(['福建省 · 福州市']);
 
     for (const query of ['', '?q=', '?q=%20%20', `?q=${'x'.repeat(MAX_QUERY_LENGTH + 1)}`]) {
-      const bad = await fetch(`${base}/api/search${query}`);
+      const bad = await fetch(`${served.base}/api/search${query}`);
       expect(bad.status, query).toBe(400);
       const { error } = (await bad.json()) as { error: string };
       expect(error, query).toMatch(/缺少|为空|过长/u);

@@ -1,6 +1,7 @@
 // The app as end-to-end tests see it: a fresh PGlite database loaded with the bundled data,
 // `next start` on it, and (for browser tests) chromium.
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadBundle } from '../../db/bundle';
 import type { Database } from '../../db/client';
 import { launchBrowser } from './browser';
@@ -44,6 +45,39 @@ export async function startBundledApp({ browser = true, bundled = true, prepare 
       await opened?.close();
       await next.stop();
       await testDb.drop();
+    },
+  };
+}
+
+export interface ServedApp<T extends BundledApp> {
+  readonly app: T;
+  readonly base: string;
+  /** chromium (an app started with `browser: false` has none) */
+  readonly browser: Browser;
+}
+
+/** Starts the app before the tests of the enclosing describe and stops it after them. */
+export function serveApp<T extends BundledApp>(start: () => Promise<T>, startTimeoutMs = 500_000): ServedApp<T> {
+  let app: T | undefined;
+  beforeAll(async () => {
+    app = await start();
+  }, startTimeoutMs);
+  afterAll(() => app?.stop(), 30_000);
+  const started = (): T => {
+    if (!app) throw new Error('the app is not running: its start failed, or a test ran outside the describe that serves it');
+    return app;
+  };
+  return {
+    get app() {
+      return started();
+    },
+    get base() {
+      return started().base;
+    },
+    get browser() {
+      const { browser } = started();
+      if (!browser) throw new Error('this app was started without a browser');
+      return browser;
     },
   };
 }
