@@ -20,6 +20,7 @@ import { getDatabase } from '../../db/server';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { regionHref, reportHref } from '../../lib/region/href';
+import { SCOPE_LABELS } from '../../lib/region/scope';
 import styles from './regions.module.css';
 
 const cx = (...names: (string | false | null | undefined)[]) => names.filter((n): n is string => !!n).map((n) => styles[n] ?? n).join(' ');
@@ -35,19 +36,11 @@ const COMPLETENESS: Record<ReportMarker['completeness'], { label: string; hint: 
   prose: { label: '仅正文', hint: '只有正文中的数字，没有统计表' },
 };
 
-const SCOPE: Record<ReportMarker['scope'], string> = {
-  jurisdiction: '全域',
-  government: '政府本级',
-  department: '部门',
-  township: '乡镇（街道）',
-  unknown: '范围未注明',
-};
-
 function reportTitle(r: ReportMarker): string {
   const parts = [
     `${r.year}年度`,
     r.issuer,
-    SCOPE[r.scope],
+    SCOPE_LABELS[r.scope],
     r.template ? `${r.template}年版表格` : null,
     COMPLETENESS[r.completeness].hint,
     r.failedChecks ? `${r.failedChecks} 项核对未通过` : '核对全部通过或无可核对项',
@@ -63,7 +56,7 @@ function ReportChip({ report, showScope }: { report: ReportMarker; showScope: bo
       <Link prefetch={false} href={reportHref(report.reportId)} className={cx('report-year')}>
         {report.year}
       </Link>
-      {showScope && <span className={cx('tag', 'tag-scope')}>{SCOPE[report.scope]}</span>}
+      {showScope && <span className={cx('tag', 'tag-scope')}>{SCOPE_LABELS[report.scope]}</span>}
       <span className={cx('tag', `tag-${report.completeness}`)}>{c.label}</span>
       {report.failedChecks > 0 && <span className={cx('tag', 'tag-failed')}>核对未通过 {report.failedChecks}</span>}
       {report.hasText && <span className={cx('tag', 'tag-text')}>附原文</span>}

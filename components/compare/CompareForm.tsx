@@ -2,9 +2,10 @@
 // separated by 、 or commas), a year range, the scope and patterned fills. The page turns the
 // submission into its canonical address (lib/compare/url-state.ts formTarget).
 import { MAX_COMPARE_REGIONS, COMPARE_PATH } from '../../lib/compare/url-state';
-import { SCOPES, type Scope } from '../../lib/dashboard/url-state';
+import type { Scope } from '../../lib/dashboard/url-state';
 import { SCOPE_LABELS } from '../../lib/region/scope';
 import styles from './compare.module.css';
+import ScopeOptions from '../ui/ScopeOptions';
 
 export interface CompareFormProps {
   regions: string[];
@@ -45,11 +46,7 @@ export default function CompareForm({ regions, from, to, scope, decals }: Compar
           统计范围
           <select name="scope" defaultValue={scope ?? ''}>
             <option value="">自动（优先全域）</option>
-            {SCOPES.map((s) => (
-              <option key={s} value={s}>
-                {SCOPE_LABELS[s]}
-              </option>
-            ))}
+            <ScopeOptions labels={SCOPE_LABELS} />
           </select>
         </label>
         <label className={styles.checkbox}>

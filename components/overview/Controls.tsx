@@ -4,9 +4,9 @@
 import { useRouter } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
 import type { MetricGroup } from '../../lib/dashboard/labels';
-import { SCOPE_LABEL } from '../../lib/dashboard/labels';
-import { SCOPES, stateHref, type DashboardState } from '../../lib/dashboard/url-state';
+import { stateHref, type DashboardState } from '../../lib/dashboard/url-state';
 import RegionPicker, { type PickerRegion } from './RegionPicker';
+import ScopeOptions from '../ui/ScopeOptions';
 
 export interface ControlsProps {
   /** the state rendered, its regions written as the picker's tokens */
@@ -92,11 +92,7 @@ export default function Controls({ state: current, year: currentYear, defaultYea
       <label className="control">
         <span>报告范围</span>
         <select name="scope" value={state.scope} onChange={(e) => go({ scope: e.target.value as DashboardState['scope'] })}>
-          {SCOPES.map((s) => (
-            <option key={s} value={s}>
-              {SCOPE_LABEL[s]}
-            </option>
-          ))}
+          <ScopeOptions />
         </select>
       </label>
       <label className="control control-check">

@@ -1,11 +1,11 @@
 // The page's selection as a plain GET form (it works without JavaScript): report scope, level,
 // a province or city, one region, and the years. The failed checks' own filter rides along.
 import type { RegionLabel } from '../../db/queries/selection';
-import { LEVEL_LABEL, SCOPE_LABEL } from '../../lib/dashboard/labels';
-import { SCOPES } from '../../lib/dashboard/url-state';
+import { LEVEL_LABEL } from '../../lib/dashboard/labels';
 import type { PlaceGroup } from '../../lib/quality/places';
 import { QUALITY_LEVELS, type QualityState } from '../../lib/quality/url-state';
 import styles from './quality.module.css';
+import ScopeOptions from '../ui/ScopeOptions';
 
 export interface FiltersProps {
   state: QualityState;
@@ -21,11 +21,7 @@ export default function Filters({ state, years, yearsAvailable, places }: Filter
       <label className="control">
         <span>报告范围</span>
         <select name="scope" defaultValue={state.scope}>
-          {SCOPES.map((s) => (
-            <option key={s} value={s}>
-              {SCOPE_LABEL[s]}
-            </option>
-          ))}
+          <ScopeOptions />
         </select>
       </label>
       <label className="control">

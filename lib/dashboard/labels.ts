@@ -1,19 +1,15 @@
 // Chinese names of the levels, scopes and metric groups the overview shows.
 
 import { METRICS, type Metric, type MetricId } from '../../db/queries/metrics';
+import { SCOPE_LABELS } from '../region/scope';
 import type { Scope } from './url-state';
 
 export type Level = 'province' | 'city' | 'county' | 'body';
 
 export const LEVEL_LABEL: Record<Level, string> = { province: '省级', city: '市级', county: '县级', body: '部门与乡镇' };
 
-export const SCOPE_LABEL: Record<Scope, string> = {
-  jurisdiction: '全域（本地区）',
-  government: '政府本级',
-  department: '部门',
-  township: '乡镇（街道）',
-  unknown: '范围未注明',
-};
+/** the region page's names, with 全域 explained where scopes are chosen */
+export const SCOPE_LABEL: Record<Scope, string> = { ...SCOPE_LABELS, jurisdiction: '全域（本地区）' };
 
 const GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'applications.', label: '依申请公开' },
