@@ -1,7 +1,4 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
-import SearchBox from '../components/search/SearchBox';
-import NavLinks from '../components/ui/NavLinks';
 import './globals.css';
 
 // inline, so that no request is made for it (and none for /favicon.ico)
@@ -20,18 +17,7 @@ export const metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
-      <body>
-        <header className="site-header">
-          <div className="site-header-inner">
-            <Link prefetch={false} href="/" className="site-brand">
-              年报通
-            </Link>
-            <NavLinks />
-            <SearchBox />
-          </div>
-        </header>
-        {children}
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

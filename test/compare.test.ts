@@ -2,7 +2,7 @@
 // the page model) and its read of report_facts on a real database loaded with the bundled
 // reports, checked against the dashboard's own metricSeries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCompare, type ComparePageData } from '../app/compare/load';
+import { loadCompare, type ComparePageData } from '../app/(dashboard)/compare/load';
 import { loadBundle } from '../db/bundle';
 import type { Database } from '../db/client';
 import { compareFacts } from '../db/queries/compare';

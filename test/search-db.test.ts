@@ -2,7 +2,7 @@
 // ancestors, aliases and report counts read from it, the index kept while nothing changes and
 // built again when a region is added.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { regionSearchIndex, regionsFingerprint, loadSearchRecords, searchIndexBuilds } from '../app/search/region-index';
+import { regionSearchIndex, regionsFingerprint, loadSearchRecords, searchIndexBuilds } from '../db/region-index';
 import { loadBundle } from '../db/bundle';
 import type { Database } from '../db/client';
 import { regionForReport } from '../db/regions';

@@ -241,3 +241,10 @@ export async function regionApplications(db: Db, reportIds: readonly number[]): 
   );
   return new Map(rows.map((r) => [Number(r.id), (typeof r.applications === 'string' ? JSON.parse(r.applications) : r.applications) as ApplicationsTable]));
 }
+
+/** When the newest current report of the region was stored (its data's "last updated" date). */
+export async function regionUpdatedAt(db: Db, regionId: number): Promise<Date | null> {
+  const rows = await selectRows<{ at: unknown }>(db, sql`select max(created_at) as at from reports where region_id = ${regionId} and is_current`);
+  const at = rows[0]?.at;
+  return at === null || at === undefined ? null : new Date(at as string);
+}

@@ -16,7 +16,7 @@ export function baseOption({ decals = false }: { decals?: boolean } = {}) {
   return {
     color: [...PALETTE],
     aria: { enabled: true, decal: { show: decals } },
-    textStyle: { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif', color: TEXT_COLOUR },
+    textStyle: { fontFamily: "system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif", color: TEXT_COLOUR },
     animation: false,
   };
 }

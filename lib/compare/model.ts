@@ -1,6 +1,6 @@
 // What the compare page shows, from what the database returned: the regions the URL names (with
 // names several regions bear and unknown names set apart), the years and the scope compared, the
-// reference level, and one table per metric. Pure: app/compare/load.ts does the reading.
+// reference level, and one table per metric. Pure: app/(dashboard)/compare/load.ts does the reading.
 
 import type { RegionLookup, RegionSummary } from '../../db/queries/region';
 import type { Level, ReportScope } from '../../db/queries/selection';

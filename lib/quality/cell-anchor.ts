@@ -29,7 +29,7 @@ export function failurePath(f: Pick<CheckFailure, 'table' | 'row' | 'column'>): 
   return f.row === 'applications.received' ? 'activity.applications.received' : null;
 }
 
-/** The section id of each table on the report page (app/reports/[id]/page.tsx). */
+/** The section id of each table on the report page (app/(dashboard)/reports/[id]/page.tsx). */
 const TABLE_SECTION: Record<CheckFailure['table'], string> = { 二: 't2', 三: 't3', 四: 't4', 正文: 'prose' };
 
 /** The anchor a failure links to: its figure, else its table's section. */

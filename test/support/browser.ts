@@ -34,15 +34,19 @@ export interface WatchedPage {
   problems: string[];
 }
 
-export async function openPage(browser: Browser, { width = 1280, height = 900 } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', deviceScaleFactor: 1 });
+export async function openPage(browser: Browser, { width = 1280, height = 900, javaScript = true } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', deviceScaleFactor: 1, javaScriptEnabled: javaScript });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    // with JavaScript off, chromium refuses the page's scripts and reports them as blocked by CSP
+    if (!javaScript && r.resourceType() === 'script' && r.failure()?.errorText === 'csp') return;
+    problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });

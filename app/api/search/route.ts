@@ -7,7 +7,7 @@ import { SUGGESTION_LIMIT } from '../../../lib/search/limits';
 import { searchRegions } from '../../../lib/search/match';
 import { presentHit } from '../../../lib/search/present';
 import { checkQuery } from '../../../lib/search/request';
-import { regionSearchIndex } from '../../search/region-index';
+import { regionSearchIndex } from '../../../db/region-index';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,164 @@
+// One report: its figures laid out as the national tables 二, 三 and 四 with every failed check
+// marked in its cell, the prose figures, the warnings, the files and versions, and beside them
+// the report's normalised text (click a figure to see its line).
+import { notFound } from 'next/navigation';
+import { reportDetail, type ReportDetail } from '../../../../db/queries/report';
+import { getDatabase } from '../../../../db/server';
+import ActivityFigures from '../../../../components/report/ActivityFigures';
+import AppealsTable from '../../../../components/report/AppealsTable';
+import ApplicationsTable from '../../../../components/report/ApplicationsTable';
+import ChecksList from '../../../../components/report/ChecksList';
+import FilesAndVersions from '../../../../components/report/FilesAndVersions';
+import { activityLayout, appealsLayout, applicationsLayout, indexFailures, proactiveLayout } from '../../../../components/report/layout';
+import ProactiveTable from '../../../../components/report/ProactiveTable';
+import SourceText from '../../../../components/report/SourceText';
+import WarningsList from '../../../../components/report/WarningsList';
+import styles from '../../../../components/report/report.module.css';
+import DatabaseNotice from '../../../../components/ui/DatabaseNotice';
+import Shell, { type Crumb } from '../../../../components/region/Shell';
+import { describeDominantCause, dominantCauses } from '../../../../lib/region/dominant-cause';
+import { regionHref, reportHref } from '../../../../lib/region/href';
+import { COMPLETENESS_LABELS, SCOPE_HINTS, SCOPE_LABELS } from '../../../../lib/region/scope';
+import { SECTION_TITLES } from '../../../../lib/report/labels';
+import { normaliseText } from '../../../../lib/text/normalise';
+
+export const dynamic = 'force-dynamic';
+
+function crumbsOf(report: ReportDetail): Crumb[] {
+  const crumbs: Crumb[] = [];
+  const r = report.region;
+  if (r) {
+    if (r.parent) crumbs.push({ label: r.parent.name, href: regionHref(r.parent) });
+    crumbs.push({ label: r.name, href: regionHref(r) });
+  }
+  crumbs.push({ label: report.year ? `${report.year}年度报告` : '年度报告' });
+  return crumbs;
+}
+
+function titleOf(report: ReportDetail): string {
+  const who = report.issuer ?? report.region?.name ?? report.document.region.name ?? '未识别地区';
+  return `${who}${report.year ? `${report.year}年` : ''}政府信息公开工作年度报告`;
+}
+
+export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,9}$/u.test(id)) notFound();
+  let report: ReportDetail | null;
+  try {
+    const { db } = await getDatabase();
+    report = await reportDetail(db, Number(id));
+  } catch (err) {
+    return (
+      <Shell crumbs={[{ label: '报告' }]}>
+        <DatabaseNotice error={err} />
+      </Shell>
+    );
+  }
+  if (!report) notFound();
+
+  const doc = report.document;
+  const failures = indexFailures(report.checks);
+  const proactive = proactiveLayout(doc, failures);
+  const applications = applicationsLayout(doc, failures);
+  const appeals = appealsLayout(doc, failures);
+  const activity = activityLayout(doc, failures);
+  const causes = dominantCauses(doc.applications);
+  const figureLines = new Set(Object.values(doc.sources));
+  // the stored text is what the parser read; its lines are numbered as the normalised ones
+  const lines = report.text ? normaliseText(report.text.content).lines : null;
+  const url = report.files.find((f) => f.url)?.url ?? null;
+  const current = report.versions.find((v) => v.isCurrent);
+  const failedHard = report.checks.filter((c) => !c.ok && c.severity === 'hard').length;
+  const completeness = COMPLETENESS_LABELS[report.completeness];
+  const region = report.region;
+
+  return (
+    <Shell crumbs={crumbsOf(report)} wide>
+      <title>{`${titleOf(report)} · 年报通`}</title>
+      <header className={styles.header}>
+        <h1>{titleOf(report)}</h1>
+        <p className={styles.meta}>
+          {region && (
+            <span>
+              地区：<a href={regionHref(region)}>{[region.province, region.city, region.name].filter((x, i, a) => x && a.indexOf(x) === i).join(' · ')}</a>
+            </span>
+          )}
+          <span title={SCOPE_HINTS[report.scope]}>统计范围：{SCOPE_LABELS[report.scope]}</span>
+          <span>表格：{report.template === '2019' || report.template === '2021' ? `${report.template}年版` : report.template === 'pre2019' ? '2019年以前格式' : '无统计表'}</span>
+          <span title={completeness.hint}>{completeness.label}</span>
+          <span>
+            第 {report.version} 版{report.isCurrent ? '（当前）' : ''}
+          </span>
+        </p>
+        {!report.isCurrent && current && (
+          <p className={styles.oldVersion} role="note">
+            这是旧版本。当前版本为 <a href={reportHref(current.id)}>第 {current.version} 版</a>。
+          </p>
+        )}
+        <div className={styles.summaryBox}>
+          <p>
+            {failedHard > 0 ? (
+              <strong className={styles.bad}>{failedHard} 项勾稽关系不成立</strong>
+            ) : report.checks.length > 0 ? (
+              <strong className={styles.good}>勾稽关系全部成立</strong>
+            ) : (
+              <span>没有可核对的表格数字</span>
+            )}
+            ，{report.warnings.length} 条解析提示。点击任一数字，可在右侧原文中看到它所在的行。
+          </p>
+          {causes.length > 0 && (
+            <ul className={styles.findings}>
+              {causes.map((c) => (
+                <li key={c.row}>{describeDominantCause(c, report.year)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </header>
+
+      <div className={styles.layout}>
+        <div className={styles.figures}>
+          <section aria-labelledby="checks">
+            <h2 id="checks">核对结果</h2>
+            <ChecksList checks={report.checks} />
+          </section>
+
+          <section aria-labelledby="t2">
+            <h2 id="t2">二、{SECTION_TITLES[1]}</h2>
+            {proactive ? <ProactiveTable layout={proactive} /> : <p className={styles.muted}>报告中没有可提取的表二。</p>}
+          </section>
+
+          <section aria-labelledby="t3">
+            <h2 id="t3">三、{SECTION_TITLES[2]}</h2>
+            {applications ? <ApplicationsTable layout={applications} /> : <p className={styles.muted}>报告中没有可提取的表三。</p>}
+          </section>
+
+          <section aria-labelledby="t4">
+            <h2 id="t4">四、{SECTION_TITLES[3]}</h2>
+            {appeals ? <AppealsTable layout={appeals} /> : <p className={styles.muted}>报告中没有可提取的表四。</p>}
+          </section>
+
+          <section aria-labelledby="prose">
+            <h2 id="prose">正文中的数字</h2>
+            {activity ? <ActivityFigures layout={activity} /> : <p className={styles.muted}>正文中没有可提取的数字。</p>}
+          </section>
+
+          <section aria-labelledby="warnings">
+            <h2 id="warnings">解析提示</h2>
+            <WarningsList warnings={report.warnings} />
+          </section>
+
+          <section aria-labelledby="files">
+            <h2 id="files">文件与版本</h2>
+            <FilesAndVersions reportId={report.id} files={report.files} versions={report.versions} />
+          </section>
+        </div>
+
+        <aside className={styles.source} aria-labelledby="source">
+          <h2 id="source">报告原文</h2>
+          <SourceText lines={lines} fileName={report.text?.name ?? null} url={url} figureLines={figureLines} />
+        </aside>
+      </div>
+    </Shell>
+  );
+}

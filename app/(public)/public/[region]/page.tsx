@@ -1,0 +1,115 @@
+// The public page of one region: the latest year's headline figures, four charts drawn on the
+// server as SVG with their tables and plain sentences, what is missing, and every report the
+// figures come from. Static HTML, cached (ISR) and regenerated at most once a minute, so an
+// ingest shows within a minute; nothing on it needs JavaScript.
+import { notFound } from 'next/navigation';
+import { lookupRegion, regionUpdatedAt } from '../../../../db/queries/region';
+import { loadRegionPage } from '../../../../db/queries/region-page';
+import { cachedRead } from '../../../../db/read-cache';
+import { getDatabase } from '../../../../db/server';
+import KeyFigures from '../../../../components/public/KeyFigures';
+import PublicFigure from '../../../../components/public/PublicFigure';
+import RegionCandidates from '../../../../components/public/RegionCandidates';
+import SourcesList from '../../../../components/public/SourcesList';
+import UpdatedAt from '../../../../components/public/UpdatedAt';
+import styles from '../../../../components/public/public.module.css';
+import { publicRegionModel, type PublicRegionModel } from '../../../../lib/public/model';
+import { decodeSegment } from '../../../../lib/region/href';
+import { publicRegionHref } from '../../../../lib/public/href';
+
+export const revalidate = 60;
+export const dynamicParams = true;
+
+/** No page is built ahead: each is rendered on its first request, then served from the cache. */
+export async function generateStaticParams(): Promise<{ region: string }[]> {
+  return [];
+}
+
+type Props = { params: Promise<{ region: string }> };
+
+type Lookup =
+  | { kind: 'found'; model: PublicRegionModel | null; name: string }
+  | { kind: 'ambiguous'; key: string; candidates: { name: string; place: string; href: string }[] }
+  | { kind: 'not-found' };
+
+async function load(key: string): Promise<Lookup> {
+  const { db } = await getDatabase();
+  return cachedRead(db, `public-region:${key}`, async (): Promise<Lookup> => {
+    const found = await lookupRegion(db, key);
+    if (found.kind === 'not-found') return { kind: 'not-found' };
+    if (found.kind === 'ambiguous') {
+      return {
+        kind: 'ambiguous',
+        key,
+        candidates: found.candidates.map((c) => ({
+          name: c.name,
+          place: [c.province, c.city].filter((x) => x && x !== c.name).join(' · '),
+          href: publicRegionHref(c),
+        })),
+      };
+    }
+    const region = found.region;
+    if (region.id === null) return { kind: 'found', model: null, name: region.name };
+    const [data, updatedAt] = await Promise.all([loadRegionPage(db, region, null), regionUpdatedAt(db, region.id)]);
+    return { kind: 'found', model: data.scope === null ? null : publicRegionModel(data, updatedAt), name: region.name };
+  });
+}
+
+export async function generateMetadata({ params }: Props) {
+  const key = decodeSegment((await params).region);
+  return { title: `${key} 政府信息公开数据`, description: `${key}历年政府信息公开工作年度报告中的主要数字、图表和解释` };
+}
+
+function Missing({ model }: { model: PublicRegionModel }) {
+  if (model.missingYears.length === 0 && model.failedYears.length === 0) return null;
+  return (
+    <section aria-labelledby="missing" className={styles.missing}>
+      <h2 id="missing">缺少什么</h2>
+      <ul>
+        {model.missingYears.length > 0 && <li>{model.missingYears.join('、')}年：还没有找到这一年的报告，图表在这些年份留空。</li>}
+        {model.failedYears.map((f) => (
+          <li key={f.year}>
+            {f.year}年：报告中有 {f.failures} 处数字加总对不上（例如分项之和不等于总计）。这里照报告原样显示，没有改动。
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default async function PublicRegionPage({ params }: Props) {
+  const key = decodeSegment((await params).region);
+  const found = await load(key);
+  if (found.kind === 'not-found') notFound();
+  if (found.kind === 'ambiguous') return <RegionCandidates name={found.key} candidates={found.candidates} />;
+  const { model } = found;
+  if (!model) {
+    return (
+      <>
+        <h1>{found.name}</h1>
+        <p className={styles.notice}>还没有{found.name}的政府信息公开工作年度报告。</p>
+      </>
+    );
+  }
+  return (
+    <article className={styles.article}>
+      <header className={styles.regionHeader}>
+        {model.place && <p className={styles.place}>{model.place}</p>}
+        <h1>{model.name}政府信息公开数据</h1>
+        <p className={styles.lede}>
+          {model.years[0] === model.latestYear ? `${model.latestYear}年` : `${model.years[0]}—${model.latestYear}年`}
+          政府信息公开工作年度报告中的主要数字。
+          <UpdatedAt iso={model.updatedAt} />
+        </p>
+      </header>
+      <KeyFigures figures={model.keyFigures} sources={model.sources} />
+      <Missing model={model} />
+      <div className={styles.figures}>
+        {model.charts.map((chart) => (
+          <PublicFigure key={chart.id} chart={chart} />
+        ))}
+      </div>
+      <SourcesList sources={model.sources} />
+    </article>
+  );
+}
