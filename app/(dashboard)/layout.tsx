@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import SearchBox from '../../components/search/SearchBox';
 import NavLinks from '../../components/ui/NavLinks';
+import ShareButton from '../../components/export/ShareButton';
 
 // The dashboard's frame: its sections and the region search. The public pages (app/(public))
 // have their own, with no internal links.
@@ -15,6 +16,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           </Link>
           <NavLinks />
           <SearchBox />
+          <ShareButton />
         </div>
       </header>
       {children}

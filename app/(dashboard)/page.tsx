@@ -15,6 +15,7 @@ import OutcomesSection from '../../components/overview/OutcomesSection';
 import RankingSection from '../../components/overview/RankingSection';
 import SourcesSection from '../../components/overview/SourcesSection';
 import TrendSection from '../../components/overview/TrendSection';
+import type { MetricId } from '../../db/queries/metrics';
 import { LEVEL_LABEL, SCOPE_LABEL, metricGroups } from '../../lib/dashboard/labels';
 import { regionHref, regionToken } from '../../lib/dashboard/links';
 import { SCOPES, parseState, stateHref, type SearchParams } from '../../lib/dashboard/url-state';
@@ -124,7 +125,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <KpiSection groups={data.kpiGroups} year={data.year} state={state} otherScopes={data.otherScopes} reports={data.sources.rows} />
-          <TrendSection trend={data.trend} metric={data.metric} years={data.trendYears} />
+          <TrendSection
+            trend={data.trend}
+            metric={data.metric}
+            years={data.trendYears}
+            exported={
+              // the downloads draw one series per region: offered for regions named in the URL, not for all of them
+              data.selected.length > 0 && data.selected.length <= 12
+                ? { regions: data.selected.map((r) => r.code ?? `r${r.id}`), years: data.trendYears.length ? { from: data.trendYears[0], to: data.trendYears.at(-1)! } : null, scope: state.scope, metric: data.metric.id as MetricId, year: null }
+                : null
+            }
+          />
           <OutcomesSection tables={data.outcomes} />
           <RankingSection rankings={data.rankings} metric={data.metric} year={data.year} />
           <SourcesSection sources={data.sources} year={data.year} />

@@ -6,13 +6,18 @@ import type { CompareTable } from '../../lib/compare/table';
 import CompareTableView from './CompareTableView';
 import RankingTable from './RankingTable';
 import SmallMultiples from './SmallMultiples';
+import ChartDownloads from '../export/ChartDownloads';
+import type { MetricId } from '../../db/queries/metrics';
+import type { ReportScope } from '../../db/queries/selection';
 import styles from './compare.module.css';
 
 export const metricAnchor = (key: string) => `m-${key}`;
 
-export default function MetricSection({ table, rankYear: year, decals }: { table: CompareTable; rankYear: number | null; decals: boolean }) {
+export default function MetricSection({ table, rankYear: year, decals, scope }: { table: CompareTable; rankYear: number | null; decals: boolean; scope: ReportScope }) {
   const { metric } = table;
   const id = metricAnchor(metric.key);
+  const regions = table.rows.map((r) => r.region).filter((r) => r.id !== null || r.code !== null);
+  const years = table.years;
   return (
     <section id={id} className={styles.metric} aria-labelledby={`${id}-title`} data-metric={metric.key}>
       <h2 id={`${id}-title`}>{titleWithUnit(metric)}</h2>
@@ -21,6 +26,14 @@ export default function MetricSection({ table, rankYear: year, decals }: { table
         <div className={styles.chartBox}>
           <h3>各地区历年（纵轴刻度相同）</h3>
           <SmallMultiples spec={chartSpec(table, decals)} />
+          {regions.length > 0 && years.length > 0 && (
+            <ChartDownloads
+              chart="trend"
+              params={{ regions: regions.map((r) => r.code ?? `r${r.id}`), years: { from: years[0], to: years.at(-1)! }, scope, metric: metric.variants[0].metric as MetricId, year: null }}
+              svgSelector={`#${id} .chart`}
+              meta={{ title: metric.title, regions: regions.map((r) => r.name), years, sources: [] }}
+            />
+          )}
         </div>
         {year !== null && (
           <div>

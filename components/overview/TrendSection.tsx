@@ -3,16 +3,20 @@ import Link from 'next/link';
 import { regionHref, reportHref } from '../../lib/dashboard/links';
 import SpecChart from '../charts/SpecChart';
 import ChangeBadge from '../ui/ChangeBadge';
+import ChartDownloads, { type ChartParams } from '../export/ChartDownloads';
 import { formatValue } from './format';
 import type { OverviewData } from './load';
 
-export default function TrendSection({ trend, metric, years }: { trend: OverviewData['trend']; metric: OverviewData['metric']; years: number[] }) {
+export default function TrendSection({ trend, metric, years, exported }: { trend: OverviewData['trend']; metric: OverviewData['metric']; years: number[]; exported: ChartParams | null }) {
   const kind = metric.kind === 'ratio' ? 'ratio' : 'count';
   const unit = metric.kind === 'ratio' ? '' : metric.unit;
   return (
     <section className="section" aria-labelledby="trend-title">
       <h2 id="trend-title">历年趋势：{metric.label}</h2>
       <SpecChart spec={trend.spec} />
+      {exported && years.length > 0 && (
+        <ChartDownloads chart="trend" params={exported} svgSelector={`[data-chart="${trend.spec.label}"]`} meta={{ title: metric.label, regions: exported.regions, years, sources: [] }} />
+      )}
       {trend.rows.length > 0 && (
         <div className="table-wrap">
           <table className="data data-numeric data-compact" data-table="trend">

@@ -3,6 +3,9 @@
 // and links to the terms it uses.
 import { renderSvg } from '../../lib/charts/ssr';
 import type { PublicChart } from '../../lib/public/charts';
+import type { ChartId } from '../../lib/chart-data/request';
+import type { PublicChartId } from '../../lib/public/charts';
+import ChartDownloads, { type ChartParams } from '../export/ChartDownloads';
 import ChartInteraction from './ChartInteraction';
 import SourceLink from './SourceLink';
 import TermLink from './TermLink';
@@ -11,7 +14,15 @@ import styles from './public.module.css';
 /** drawn at a phone's width: scaled up on wider screens, its text stays legible on a phone */
 const DRAW_WIDTH = 420;
 
-export default function PublicFigure({ chart }: { chart: PublicChart }) {
+const EXPORTED_AS: Record<PublicChartId, ChartId> = { applications: 'outcomes', hotline: 'hotline', appeals: 'appeals', proactive: 'proactive' };
+
+export interface FigureExport {
+  params: ChartParams;
+  regions: string[];
+  sources: string[];
+}
+
+export default function PublicFigure({ chart, exported }: { chart: PublicChart; exported: FigureExport }) {
   const captionId = `${chart.id}-caption`;
   return (
     <figure className={styles.figure} aria-labelledby={captionId} id={chart.id}>
@@ -66,6 +77,14 @@ export default function PublicFigure({ chart }: { chart: PublicChart }) {
           </tbody>
         </table>
       </div>
+      {chart.option && (
+        <ChartDownloads
+          chart={EXPORTED_AS[chart.id]}
+          params={exported.params}
+          svgSelector={`#${chart.id} [role="img"]`}
+          meta={{ title: chart.title, regions: exported.regions, years: chart.table.years, sources: exported.sources }}
+        />
+      )}
       <p className={styles.terms}>
         术语：
         {chart.terms.map((t, i) => (

@@ -189,9 +189,15 @@ function until(out: Writable, event: 'drain' | 'finish'): Promise<void> {
 const closedEarly = () => new Error('XLSX export: the output closed before the end');
 
 /** Lets the zip and the output move (they run on later turns), then waits while `out` is full. */
-async function roomIn(out: Writable): Promise<void> {
+async function roomIn(out: Writable, sheet?: ExcelJS.Worksheet): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   if (out.destroyed) throw closedEarly();
+  // ExcelJS's sheet stream (a StreamBuf) writes into the zip without heeding backpressure: the
+  // rows it hands over wait in the zip's input (deflate) until compressed. Wait for those too.
+  const pipes = ((sheet as unknown as { stream?: { pipes?: Writable[] } } | undefined)?.stream?.pipes ?? []) as Writable[];
+  // (a PassThrough of the readable-stream package, which has no writableNeedDrain)
+  const full = (w: Writable) => !w.destroyed && (w.writableNeedDrain ?? (w as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false);
+  for (const pipe of pipes) while (full(pipe)) await until(pipe, 'drain');
   while (out.writableNeedDrain) await until(out, 'drain');
 }
 
@@ -239,7 +245,7 @@ export async function writeXlsxStream(tables: readonly StreamTable[], meta: Expo
         summary!.rows++;
         if (++sinceCheck >= batchRows) {
           sinceCheck = 0;
-          await roomIn(out);
+          await roomIn(out, sheet);
         }
       };
       for (const row of first) await write(row);

@@ -4,6 +4,7 @@
 // Pure, so that it is tested without a database.
 
 import type { RegionPageData } from '../../db/queries/region-page';
+import type { Scope } from '../report/contract';
 import { keyFigures, type KeyFigure } from './key-figures';
 import { publicCharts, type PublicChart } from './charts';
 import { reportSource, type ReportSource } from './sources';
@@ -16,6 +17,10 @@ export interface PublicRegionModel {
   /** 湖南省 · 怀化市 */
   place: string;
   code: string | null;
+  /** how the chart and data downloads name the region: its code, else r<id> */
+  token: string;
+  /** the scope of the reports shown (全域 when the region has such reports) */
+  scope: Scope;
   /** the year of the headline figures; null: no report at all */
   latestYear: number | null;
   years: number[];
@@ -54,6 +59,8 @@ export function publicRegionModel(data: RegionPageData, updatedAt: Date | null):
     name: region.name,
     place: [region.province, region.city].filter((x, i, a): x is string => !!x && x !== region.name && a.indexOf(x) === i).join(' · '),
     code: region.code,
+    token: region.code ?? `r${region.id}`,
+    scope: data.scope ?? 'jurisdiction',
     latestYear,
     years,
     missingYears: years.filter((y) => !sources.has(y)),

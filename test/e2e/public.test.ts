@@ -41,9 +41,10 @@ describeInBrowser('public pages served by next start', () => {
     const sources = page.locator('section[aria-labelledby="sources"]');
     await expect(sources.innerText()).resolves.toContain('只找到转载的副本，不提供链接');
     expect(await sources.locator('a').count()).toBe(0);
-    // nothing leads into the dashboard
+    // nothing leads into the dashboard; each drawn chart offers its image and data files
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    expect(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/public'))).toEqual([]);
+    expect(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/public') && !h.startsWith('/api/charts/'))).toEqual([]);
+    expect(await page.locator('figure [data-chart-downloads]').count()).toBe(3);
     // fits a phone: only the tables scroll, inside their own box
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(page, 'public-huitong-phone');

@@ -115,7 +115,7 @@ function Compared({ data, comparison, state }: { data: ComparePageData; comparis
             </ul>
           </nav>
           {comparison.tables.map((t) => (
-            <MetricSection key={t.metric.key} table={t} rankYear={rankYear} decals={state.decals} />
+            <MetricSection key={t.metric.key} table={t} rankYear={rankYear} decals={state.decals} scope={comparison.scope} />
           ))}
         </>
       )}

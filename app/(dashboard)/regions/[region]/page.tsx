@@ -16,6 +16,9 @@ import Shell, { type Crumb } from '../../../../components/region/Shell';
 import YearBars from '../../../../components/region/YearBars';
 import { AppealsByYearTable, ApplicantsTable, ChannelsTable, OutcomesTable } from '../../../../components/region/YearTables';
 import YoyTable from '../../../../components/region/YoyTable';
+import ChartDownloads from '../../../../components/export/ChartDownloads';
+import type { ChartId } from '../../../../lib/chart-data/request';
+import { reportTitle } from '../../../../lib/public/sources';
 import styles from '../../../../components/region/region.module.css';
 import { formatNumber } from '../../../../lib/format/number';
 import { describeDominantCause } from '../../../../lib/region/dominant-cause';
@@ -63,6 +66,15 @@ function Section({ id, title, children, note }: { id: string; title: string; chi
 function RegionBody({ data }: { data: RegionPageData }) {
   const { region, years, scope } = data;
   const href = regionHref(region);
+  const downloads = (chart: ChartId, label: string, title: string) =>
+    scope === null || years.length === 0 ? null : (
+      <ChartDownloads
+        chart={chart}
+        params={{ regions: [region.code ?? `r${region.id}`], years: { from: years[0], to: years.at(-1)! }, scope, metric: null, year: null }}
+        svgSelector={`[data-chart="${label}"]`}
+        meta={{ title, regions: [region.name], years, sources: data.reports.map((r) => reportTitle(region.name, r.issuer, r.year)) }}
+      />
+    );
   if (scope === null) {
     return (
       <>
@@ -102,6 +114,7 @@ function RegionBody({ data }: { data: RegionPageData }) {
         {published.some((v) => v !== null) && (
           <YearBars input={{ categories: years.map(String), unit: '条', series: [{ name: '主动公开信息', values: published }] }} label="主动公开信息条数" height={240} />
         )}
+        {published.some((v) => v !== null) && downloads('proactive', '主动公开信息条数', '主动公开的政府信息')}
         <p className={styles.figureLine}>
           {years.map((y, i) => (
             <span key={y}>
@@ -127,10 +140,12 @@ function RegionBody({ data }: { data: RegionPageData }) {
           <div>
             <h3>办理结果</h3>
             <YearBars input={outcomesChart(years, data.outcomes)} label="办理结果（按年度堆叠）" allZero="各年办理结果均为 0" />
+            {downloads('outcomes', '办理结果（按年度堆叠）', '依申请公开办理结果')}
           </div>
           <div>
             <h3>申请人构成</h3>
             <YearBars input={applicantsChart(years, data.applicants)} label="申请人构成（按年度堆叠）" allZero="各年本年新收申请均为 0" />
+            {downloads('applicants', '申请人构成（按年度堆叠）', '申请人构成')}
           </div>
         </div>
         )}
@@ -145,6 +160,7 @@ function RegionBody({ data }: { data: RegionPageData }) {
 
       <Section id="appeals" title="行政复议与行政诉讼" note="因政府信息公开引起的行政复议、行政诉讼（表四）。">
         {hasAppeals && <YearBars input={appealsChart(years, data.appeals)} label="行政复议与行政诉讼结果" height={260} allZero="各年行政复议、行政诉讼均为 0 件" />}
+        {hasAppeals && downloads('appeals', '行政复议与行政诉讼结果', '行政复议和行政诉讼结果')}
         <AppealsByYearTable years={years} appeals={data.appeals} />
       </Section>
 

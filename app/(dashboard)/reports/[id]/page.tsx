@@ -106,6 +106,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             )}
             ，{report.warnings.length} 条解析提示。点击任一数字，可在右侧原文中看到它所在的行。
           </p>
+          <p className="chart-downloads">
+            <span>下载：</span>
+            <a href={`/api/reports/${report.id}/tables.xlsx`} data-download="national-tables" download>
+              表二、表三、表四（Excel，国家格式）
+            </a>
+          </p>
           {causes.length > 0 && (
             <ul className={styles.findings}>
               {causes.map((c) => (

@@ -12,6 +12,7 @@ import PublicFigure from '../../../../components/public/PublicFigure';
 import RegionCandidates from '../../../../components/public/RegionCandidates';
 import SourcesList from '../../../../components/public/SourcesList';
 import UpdatedAt from '../../../../components/public/UpdatedAt';
+import ShareButton from '../../../../components/export/ShareButton';
 import styles from '../../../../components/public/public.module.css';
 import { publicRegionModel, type PublicRegionModel } from '../../../../lib/public/model';
 import { decodeSegment } from '../../../../lib/region/href';
@@ -101,12 +102,21 @@ export default async function PublicRegionPage({ params }: Props) {
           政府信息公开工作年度报告中的主要数字。
           <UpdatedAt iso={model.updatedAt} />
         </p>
+        <ShareButton />
       </header>
       <KeyFigures figures={model.keyFigures} sources={model.sources} />
       <Missing model={model} />
       <div className={styles.figures}>
         {model.charts.map((chart) => (
-          <PublicFigure key={chart.id} chart={chart} />
+          <PublicFigure
+            key={chart.id}
+            chart={chart}
+            exported={{
+              params: { regions: [model.token], years: { from: model.years[0], to: model.years.at(-1)! }, scope: model.scope, metric: null, year: null },
+              regions: [model.name],
+              sources: [...model.sources].reverse().map((s) => s.title),
+            }}
+          />
         ))}
       </div>
       <SourcesList sources={model.sources} />
