@@ -5,7 +5,7 @@ import { buildOption } from '../../lib/charts/option';
 import { isEmptySpec, specHeight, type ChartSpec } from '../../lib/charts/spec';
 import LazyChart from './LazyChart';
 
-export default function SpecChart({ spec }: { spec: ChartSpec }) {
+export default function SpecChart({ spec, downloads }: { spec: ChartSpec; downloads?: boolean }) {
   const empty = isEmptySpec(spec);
-  return <LazyChart option={empty ? {} : buildOption(spec)} empty={empty} label={spec.label} height={specHeight(spec)} />;
+  return <LazyChart option={empty ? {} : buildOption(spec)} empty={empty} label={spec.label} height={specHeight(spec)} downloads={downloads} />;
 }

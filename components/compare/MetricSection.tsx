@@ -25,7 +25,7 @@ export default function MetricSection({ table, rankYear: year, decals, scope }: 
       <div className={styles.metricGrid}>
         <div className={styles.chartBox}>
           <h3>各地区历年（纵轴刻度相同）</h3>
-          <SmallMultiples spec={chartSpec(table, decals)} />
+          <SmallMultiples spec={chartSpec(table, decals)} downloads={!(regions.length > 0 && years.length > 0)} />
           {regions.length > 0 && years.length > 0 && (
             <ChartDownloads
               chart="trend"

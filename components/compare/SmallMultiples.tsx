@@ -6,7 +6,7 @@ import { hasFigures, panelLayout, smallMultiplesOption, type SmallMultiplesSpec 
 import LazyChart from '../charts/LazyChart';
 import styles from './compare.module.css';
 
-export default function SmallMultiples({ spec }: { spec: SmallMultiplesSpec }) {
+export default function SmallMultiples({ spec, downloads }: { spec: SmallMultiplesSpec; downloads?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {
@@ -23,7 +23,7 @@ export default function SmallMultiples({ spec }: { spec: SmallMultiplesSpec }) {
   const height = empty ? 96 : panelLayout(spec.panels.length, width ?? 760).height;
   return (
     <div ref={box} className={styles.chartBox}>
-      {width === null ? <div className="chart chart-loading" style={{ height }} aria-hidden="true" /> : <LazyChart option={option} empty={empty} label={spec.label} height={height} />}
+      {width === null ? <div className="chart chart-loading" style={{ height }} aria-hidden="true" /> : <LazyChart option={option} empty={empty} label={spec.label} height={height} downloads={downloads} />}
     </div>
   );
 }

@@ -13,7 +13,7 @@ export default function TrendSection({ trend, metric, years, exported }: { trend
   return (
     <section className="section" aria-labelledby="trend-title">
       <h2 id="trend-title">历年趋势：{metric.label}</h2>
-      <SpecChart spec={trend.spec} />
+      <SpecChart spec={trend.spec} downloads={!(exported && years.length > 0)} />
       {exported && years.length > 0 && (
         <ChartDownloads chart="trend" params={exported} svgSelector={`[data-chart="${trend.spec.label}"]`} meta={{ title: metric.label, regions: exported.regions, years, sources: [] }} />
       )}

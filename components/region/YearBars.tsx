@@ -12,9 +12,11 @@ export interface YearBarsProps {
   height?: number;
   /** what to say when every figure is 0 */
   allZero?: string;
+  /** browser-drawn downloads under the chart (false where the page links the chart's own files) */
+  downloads?: boolean;
 }
 
-export default function YearBars({ input, label, height = 300, allZero }: YearBarsProps) {
+export default function YearBars({ input, label, height = 300, allZero, downloads }: YearBarsProps) {
   const stated = input.series.some((s) => s.values.some((v) => v !== null));
   if (!stated) {
     return (
@@ -30,5 +32,5 @@ export default function YearBars({ input, label, height = 300, allZero }: YearBa
       </div>
     );
   }
-  return <LazyChart option={barChartOption(input)} label={label} height={height} empty={!hasValues(input)} />;
+  return <LazyChart option={barChartOption(input)} label={label} height={height} empty={!hasValues(input)} downloads={downloads} />;
 }

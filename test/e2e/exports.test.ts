@@ -91,6 +91,25 @@ describeInBrowser('exports served by next start', () => {
     expect(pageProblems(watched.problems)).toEqual([]);
   });
 
+  it('draws any other dashboard chart as PNG and SVG in the browser', { timeout: 90_000 }, async () => {
+    const watched = await openPage(served.browser, { width: 1280, height: 900 });
+    const { page } = watched;
+    await page.goto(`${served.base}/`, { waitUntil: 'networkidle' });
+    const downloads = page.locator('[data-screen-downloads]').first();
+    await downloads.waitFor({ timeout: 20_000 });
+    const png = page.waitForEvent('download');
+    await downloads.locator('button', { hasText: 'PNG' }).click();
+    const file = await png;
+    expect(file.suggestedFilename()).toMatch(/\.png$/u);
+    expect(readFileSync((await file.path())!).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    const svg = page.waitForEvent('download');
+    await downloads.locator('button', { hasText: 'SVG' }).click();
+    const text = readFileSync((await (await svg).path())!, 'utf8');
+    expect(text).toMatch(/^<svg [^>]*width="1200" height="675"/u);
+    expect(text).toMatch(/来源：[^<]*年报通/u);
+    expect(pageProblems(watched.problems)).toEqual([]);
+  });
+
   it('exports a report’s tables in the national layout, and the whole chart data as XLSX', { timeout: 60_000 }, async () => {
     const watched = await openPage(served.browser, { width: 1280, height: 900 });
     const { page } = watched;

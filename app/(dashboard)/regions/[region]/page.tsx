@@ -112,7 +112,7 @@ function RegionBody({ data }: { data: RegionPageData }) {
 
       <Section id="proactive" title="主动公开" note="正文所述各年主动公开的信息条数。">
         {published.some((v) => v !== null) && (
-          <YearBars input={{ categories: years.map(String), unit: '条', series: [{ name: '主动公开信息', values: published }] }} label="主动公开信息条数" height={240} />
+          <YearBars input={{ categories: years.map(String), unit: '条', series: [{ name: '主动公开信息', values: published }] }} label="主动公开信息条数" height={240} downloads={false} />
         )}
         {published.some((v) => v !== null) && downloads('proactive', '主动公开信息条数', '主动公开的政府信息')}
         <p className={styles.figureLine}>
@@ -139,12 +139,12 @@ function RegionBody({ data }: { data: RegionPageData }) {
         <div className={styles.chartPair}>
           <div>
             <h3>办理结果</h3>
-            <YearBars input={outcomesChart(years, data.outcomes)} label="办理结果（按年度堆叠）" allZero="各年办理结果均为 0" />
+            <YearBars input={outcomesChart(years, data.outcomes)} label="办理结果（按年度堆叠）" allZero="各年办理结果均为 0" downloads={false} />
             {downloads('outcomes', '办理结果（按年度堆叠）', '依申请公开办理结果')}
           </div>
           <div>
             <h3>申请人构成</h3>
-            <YearBars input={applicantsChart(years, data.applicants)} label="申请人构成（按年度堆叠）" allZero="各年本年新收申请均为 0" />
+            <YearBars input={applicantsChart(years, data.applicants)} label="申请人构成（按年度堆叠）" allZero="各年本年新收申请均为 0" downloads={false} />
             {downloads('applicants', '申请人构成（按年度堆叠）', '申请人构成')}
           </div>
         </div>
@@ -159,7 +159,7 @@ function RegionBody({ data }: { data: RegionPageData }) {
       </Section>
 
       <Section id="appeals" title="行政复议与行政诉讼" note="因政府信息公开引起的行政复议、行政诉讼（表四）。">
-        {hasAppeals && <YearBars input={appealsChart(years, data.appeals)} label="行政复议与行政诉讼结果" height={260} allZero="各年行政复议、行政诉讼均为 0 件" />}
+        {hasAppeals && <YearBars input={appealsChart(years, data.appeals)} label="行政复议与行政诉讼结果" height={260} allZero="各年行政复议、行政诉讼均为 0 件" downloads={false} />}
         {hasAppeals && downloads('appeals', '行政复议与行政诉讼结果', '行政复议和行政诉讼结果')}
         <AppealsByYearTable years={years} appeals={data.appeals} />
       </Section>
