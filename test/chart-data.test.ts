@@ -137,7 +137,7 @@ describe('chart data (PGlite)', () => {
       { width: 1600, height: 900 },
     );
     expect(svg).toMatch(/^<svg [^>]*width="1600" height="900"/u);
-    expect(svg).toContain('依申请公开办理结果');
+    expect(svg).toContain('依申请公开：收到的申请和办理结果');
     expect(svg).toContain('会同县 · 2020—2021年');
     expect(svg).toContain('来源：会同县人民政府2020年政府信息公开工作年度报告；会同县人民政府2021年政府信息公开工作年度报告');
     expect(svg).toContain('导出于 2026年11月30日');

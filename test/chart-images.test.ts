@@ -88,8 +88,9 @@ describe('parseImageSize', () => {
 
   it('accepts the bounds', () => {
     expect(parseImageSize({ width: '320', height: '200', scale: '1' })).toEqual({ ok: true, width: 320, height: 200, scale: 1 });
-    expect(parseImageSize({ width: '4000', height: '2250', scale: '2' })).toEqual({ ok: true, width: 4000, height: 2250, scale: 2 });
-    expect(parseImageSize({ width: '1600', height: '900', scale: '4' })).toEqual({ ok: true, width: 1600, height: 900, scale: 4 });
+    expect(parseImageSize({ width: '1600', height: '900', scale: '2' })).toEqual({ ok: true, width: 1600, height: 900, scale: 2 });
+    expect(parseImageSize({ width: '4000', height: '2250', scale: '1' })).toEqual({ ok: true, width: 4000, height: 2250, scale: 1 });
+    expect(parseImageSize({ width: '800', height: '450', scale: '4' })).toEqual({ ok: true, width: 800, height: 450, scale: 4 });
     expect(parseImageSize({ width: '1000', height: '3000', scale: '1.5' })).toEqual({ ok: true, width: 1000, height: 3000, scale: 1.5 });
   });
 
@@ -462,5 +463,25 @@ describe('font subset', () => {
     expect(sub.glyphIndex('鹤'.codePointAt(0)!)).toBe(0);
     expect(sub.numGlyphs).toBeLessThan(120);
     expect(svgCodePoints('&#x9e64;&#40548;')).toContain(0x9e64);
+  });
+});
+
+describe('PNG render limiter', () => {
+  it('runs two at a time, queues a few, refuses the rest as busy, and hands slots on in order', async () => {
+    const { limiter, RenderBusyError } = await import('../lib/chart-images/limit');
+    const limit = limiter(2, 2);
+    const gates: (() => void)[] = [];
+    const order: number[] = [];
+    const task = (n: number) => () => new Promise<number>((resolve) => gates.push(() => (order.push(n), resolve(n))));
+    const runs = [1, 2, 3, 4].map((n) => limit.run(task(n)));
+    await expect(limit.run(task(5))).rejects.toBeInstanceOf(RenderBusyError);
+    expect(limit.load).toEqual({ running: 2, waiting: 2 });
+    while (order.length < 4) {
+      await new Promise((r) => setTimeout(r, 0));
+      gates.shift()?.();
+    }
+    expect(await Promise.all(runs)).toEqual([1, 2, 3, 4]);
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(limit.load).toEqual({ running: 0, waiting: 0 });
   });
 });

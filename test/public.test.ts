@@ -54,12 +54,16 @@ describe('plain sentences', () => {
     const [cause] = dominantCauses(huitong.applications);
     const outcomes = { reports: 1, counts: { granted: 4, partiallyGranted: 0, denied: 3, unavailable: 4, notProcessed: 172, other: 0 }, total: 183, printedTotal: 183, shares: {} as never };
     expect(applicationsSentence(2020, 183, outcomes, cause)).toBe('2020年共收到申请183件，其中172件因“无正当理由大量反复申请”不予处理。');
+    // handled more than received (some carried over): the cause is told against what was handled
+    expect(applicationsSentence(2020, 150, outcomes, cause)).toBe('2020年共收到申请150件；办理的183件申请中，172件因“无正当理由大量反复申请”不予处理。');
   });
 
   it('without a dominant cause, gives what was disclosed and its share', () => {
     const outcomes = { reports: 1, counts: { granted: 30, partiallyGranted: 10, denied: 5, unavailable: 5, notProcessed: 0, other: 0 }, total: 50, printedTotal: 50, shares: {} as never };
     expect(applicationsSentence(2023, 52, outcomes)).toBe('2023年共收到申请52件；办理结果中予以公开30件、部分公开10件，占办理总数的80%。');
     expect(applicationsSentence(2023, null, undefined)).toBe('2023年的报告没有可提取的申请办理统计。');
+    // a blank 予以公开 cell: no share is given rather than one counted from 0
+    expect(applicationsSentence(2023, 52, { ...outcomes, counts: { ...outcomes.counts, granted: null } })).toBe('2023年共收到申请52件。');
   });
 
   it('gives changes from the year before in plain words', () => {
@@ -87,6 +91,11 @@ describe('plain sentences', () => {
     expect(appealsSentence(2023, appeals(11, 2, 1))).toBe('2023年因政府信息公开被申请行政复议11件、被提起行政诉讼2件，其中结果被纠正1件。');
     expect(appealsSentence(2023, appeals(3, 0))).toBe('2023年因政府信息公开被申请行政复议3件、被提起行政诉讼0件，没有结果被纠正的。');
     expect(appealsSentence(2023, undefined)).toBe('2023年的报告没有载明行政复议、行政诉讼的数字。');
+    // a total not stated is said to be missing, never taken for 0
+    const partial = { ...appeals(0, 2), review: { ...outcome(0, 0), total: null, corrected: null } } as unknown as AppealFigures;
+    expect(appealsSentence(2023, partial)).toBe('2023年因政府信息公开行政复议数未载明、被提起行政诉讼2件，没有结果被纠正的。');
+    const unknownCorrected = { ...appeals(3, 0), review: { ...outcome(3, 0), corrected: null } } as unknown as AppealFigures;
+    expect(appealsSentence(2023, unknownCorrected)).toBe('2023年因政府信息公开被申请行政复议3件、被提起行政诉讼0件。');
   });
 });
 

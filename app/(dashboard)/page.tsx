@@ -16,6 +16,7 @@ import RankingSection from '../../components/overview/RankingSection';
 import SourcesSection from '../../components/overview/SourcesSection';
 import TrendSection from '../../components/overview/TrendSection';
 import type { MetricId } from '../../db/queries/metrics';
+import { chartYears, MAX_REGIONS as MAX_CHART_REGIONS } from '../../lib/chart-data/request';
 import { LEVEL_LABEL, SCOPE_LABEL, metricGroups } from '../../lib/dashboard/labels';
 import { regionHref, regionToken } from '../../lib/dashboard/links';
 import { SCOPES, parseState, stateHref, type SearchParams } from '../../lib/dashboard/url-state';
@@ -131,8 +132,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             years={data.trendYears}
             exported={
               // the downloads draw one series per region: offered for regions named in the URL, not for all of them
-              data.selected.length > 0 && data.selected.length <= 12
-                ? { regions: data.selected.map((r) => r.code ?? `r${r.id}`), years: data.trendYears.length ? { from: data.trendYears[0], to: data.trendYears.at(-1)! } : null, scope: state.scope, metric: data.metric.id as MetricId, year: null }
+              data.selected.length > 0 && data.selected.length <= MAX_CHART_REGIONS
+                ? {
+                    params: { regions: data.selected.map((r) => r.code ?? `r${r.id}`), years: chartYears(data.trendYears), scope: state.scope, metric: data.metric.id as MetricId, year: null },
+                    names: data.selected.map((r) => r.name),
+                    sources: [`年报通 · ${data.selected.map((r) => r.name).join('、')}的政府信息公开工作年度报告`],
+                  }
                 : null
             }
           />

@@ -7,6 +7,7 @@ import CompareTableView from './CompareTableView';
 import RankingTable from './RankingTable';
 import SmallMultiples from './SmallMultiples';
 import ChartDownloads from '../export/ChartDownloads';
+import { chartYears } from '../../lib/chart-data/request';
 import type { MetricId } from '../../db/queries/metrics';
 import type { ReportScope } from '../../db/queries/selection';
 import styles from './compare.module.css';
@@ -29,9 +30,9 @@ export default function MetricSection({ table, rankYear: year, decals, scope }: 
           {regions.length > 0 && years.length > 0 && (
             <ChartDownloads
               chart="trend"
-              params={{ regions: regions.map((r) => r.code ?? `r${r.id}`), years: { from: years[0], to: years.at(-1)! }, scope, metric: metric.variants[0].metric as MetricId, year: null }}
+              params={{ regions: regions.map((r) => r.code ?? `r${r.id}`), years: chartYears(years), scope, metric: metric.variants[0].metric as MetricId, year: null }}
               svgSelector={`#${id} .chart`}
-              meta={{ title: metric.title, regions: regions.map((r) => r.name), years, sources: [] }}
+              meta={{ title: metric.variants[0].label, regions: regions.map((r) => r.name), years, sources: [`年报通 · ${regions.map((r) => r.name).join('、')}的政府信息公开工作年度报告`] }}
             />
           )}
         </div>

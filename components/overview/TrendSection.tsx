@@ -7,7 +7,7 @@ import ChartDownloads, { type ChartParams } from '../export/ChartDownloads';
 import { formatValue } from './format';
 import type { OverviewData } from './load';
 
-export default function TrendSection({ trend, metric, years, exported }: { trend: OverviewData['trend']; metric: OverviewData['metric']; years: number[]; exported: ChartParams | null }) {
+export default function TrendSection({ trend, metric, years, exported }: { trend: OverviewData['trend']; metric: OverviewData['metric']; years: number[]; exported: { params: ChartParams; names: string[]; sources: string[] } | null }) {
   const kind = metric.kind === 'ratio' ? 'ratio' : 'count';
   const unit = metric.kind === 'ratio' ? '' : metric.unit;
   return (
@@ -15,7 +15,7 @@ export default function TrendSection({ trend, metric, years, exported }: { trend
       <h2 id="trend-title">历年趋势：{metric.label}</h2>
       <SpecChart spec={trend.spec} downloads={!(exported && years.length > 0)} />
       {exported && years.length > 0 && (
-        <ChartDownloads chart="trend" params={exported} svgSelector={`[data-chart="${trend.spec.label}"]`} meta={{ title: metric.label, regions: exported.regions, years, sources: [] }} />
+        <ChartDownloads chart="trend" params={exported.params} svgSelector={`[data-chart="${trend.spec.label}"]`} meta={{ title: metric.label, regions: exported.names, years, sources: exported.sources }} />
       )}
       {trend.rows.length > 0 && (
         <div className="table-wrap">

@@ -15,9 +15,11 @@ function valueText(f: KeyFigure): string {
 
 function changeText(f: KeyFigure): string | null {
   if (f.change === null || f.previousYear === null) return null;
-  if (f.change === 0) return `与${f.previousYear}年持平`;
-  const up = f.change > 0;
-  if (f.kind === 'ratio') return `比${f.previousYear}年${up ? '提高' : '降低'}${Math.abs(Math.round(f.change * 10) / 10)}个百分点`;
+  // as shown: a ratio to a tenth of a point, a count whole
+  const shown = f.kind === 'ratio' ? Math.round(f.change * 10) / 10 : f.change;
+  if (shown === 0) return `与${f.previousYear}年持平`;
+  const up = shown > 0;
+  if (f.kind === 'ratio') return `比${f.previousYear}年${up ? '提高' : '降低'}${Math.abs(shown)}个百分点`;
   const pct = f.changePct !== null ? `（${up ? '+' : '−'}${formatPercent(Math.abs(f.changePct) / 100, 1)}）` : '';
   return `比${f.previousYear}年${up ? '增加' : '减少'}${formatNumber(Math.abs(f.change))}${f.unit}${pct}`;
 }

@@ -8,6 +8,7 @@ import { SUMMED_CHARTS, type ChartRequest } from '../../lib/chart-data/request';
 import { officialUrl, reportTitle } from '../../lib/public/sources';
 import type { Db } from '../client';
 import { selectRows } from '../sql';
+import { reportUrl } from './source-url';
 import { appealOutcomes } from './appeals';
 import { applicantMix, applicationOutcomes } from './applications';
 import { channelSeries } from './channels';
@@ -56,7 +57,7 @@ async function reportsOf(db: Db, regionIds: readonly number[], years: readonly n
   const rows = await selectRows<{ name: string; code: string | null; year: number; issuer: string | null; url: string | null }>(
     db,
     sql`select g.name, g.code, r.year, r.issuer,
-          (select s.url from source_files s where s.report_id = r.id and s.url is not null order by (s.role = 'original') desc, s.id limit 1) as url
+          ${reportUrl(sql`r.id`)} as url
         from reports r join regions g on g.id = r.region_id
         where r.region_id in (${ids}) and r.is_current and r.year is not null and r.scope = ${scope} ${inYears}
         order by g.code nulls last, g.name, r.year`,

@@ -40,6 +40,7 @@ import { APPEAL_GROUPS, APPLICATION_ROW_KEYS, PROACTIVE_COLUMNS, PROACTIVE_ROWS 
 import type { Db } from '../client';
 import { getDatabase } from '../server';
 import { selectRows } from '../sql';
+import { reportUrl } from './source-url';
 import { lookupRegion, type RegionSummary } from './region';
 import type { ReportScope } from './selection';
 
@@ -140,8 +141,7 @@ async function loadReports(db: Db, ids: readonly number[]): Promise<LoadedReport
     db,
     sql`select r.id, r.document, g.id as region_id, g.name as region,
           ${nearest(ANCESTORS, 'city', name)} as city, ${nearest(ANCESTORS, 'province', name)} as province,
-          (select s.url from source_files s where s.report_id = r.id and s.url is not null
-            order by (s.role = 'original') desc, s.id limit 1) as url
+          ${reportUrl(sql`r.id`)} as url
         from reports r ${PLACES}
         where r.id in (${list(ids)})`,
   );
@@ -375,9 +375,15 @@ export async function figureExportResponse(request: Request, format: ExportForma
   let parsed: ParsedExportQuery;
   try {
     db = options.db ?? (await getDatabase()).db;
+  } catch (err) {
+    console.error(err);
+    return textError(503, '暂时无法读取数据库，请稍后再试');
+  }
+  try {
     parsed = await parseFigureExportQuery(db, new URL(request.url).searchParams);
   } catch (err) {
-    return textError(503, `无法读取数据库：${err instanceof Error ? err.message : String(err)}`);
+    console.error(err);
+    return textError(500, '服务器暂时无法生成这个文件，请稍后再试');
   }
   if (!parsed.ok) return textError(400, parsed.error);
   const { query } = parsed;

@@ -8,6 +8,7 @@ import type { ApplicationsTable } from '../../lib/report/contract';
 import type { Db } from '../client';
 import type { RegionRow, ReportRow } from '../schema';
 import { selectRows } from '../sql';
+import { reportUrl } from './source-url';
 
 export type ReportScope = ReportRow['scope'];
 
@@ -175,7 +176,7 @@ export async function regionReports(db: Db, regionId: number): Promise<RegionRep
           (select count(*)::int from check_results c where c.report_id = r.id and not c.ok and c.severity = 'soft') as failed_soft,
           (select count(*)::int from report_warnings w where w.report_id = r.id) as warnings,
           exists (select 1 from source_files s where s.report_id = r.id and s.text is not null) as has_text,
-          (select s.url from source_files s where s.report_id = r.id and s.url is not null order by (s.role = 'original') desc, s.id limit 1) as url
+          ${reportUrl(sql`r.id`)} as url
         from reports r
         where r.region_id = ${regionId} and r.is_current and r.year is not null
         order by r.year, r.scope, r.id`,

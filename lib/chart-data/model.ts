@@ -9,7 +9,7 @@ import { APPLICANT_FACT_COLUMNS, type Metric } from '../../db/queries/metrics';
 import { rankingOption } from '../charts/ranking';
 import { trendOption } from '../charts/trend';
 import type { DataTable, Row } from '../export/table';
-import { publicCharts, type PublicChartInput } from '../public/charts';
+import { publicCharts, withDecals, type PublicChartInput } from '../public/charts';
 import { barChartOption, hasValues } from '../region-charts/bars';
 import { applicantsChart } from '../region-charts/region';
 import { APPLICANT_LABELS, OUTCOME_GROUPS } from '../region/outcomes';
@@ -35,7 +35,6 @@ export interface ReportRef {
   url: string | null;
 }
 
-const withDecals = <T extends object>(option: T) => ({ ...option, aria: { enabled: true, decal: { show: true } } });
 
 /** one year's figures of the summed charts, with how many reports they add up */
 export interface YearFigures {
@@ -134,7 +133,7 @@ export function summedChart(chart: ChartId, figures: readonly YearFigures[], rep
   }
   const id = chart === 'outcomes' ? 'applications' : chart;
   const drawn = publicCharts(summedInput(figures)).find((c) => c.id === id)!;
-  return { chart, title: TITLES[chart], option: drawn.option, height: drawn.height, tables };
+  return { chart, title: drawn.title, option: drawn.option, height: drawn.height, tables };
 }
 
 export interface RegionSeries {

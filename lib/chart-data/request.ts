@@ -106,6 +106,13 @@ export function parseChartRequest(file: string, params: URLSearchParams): Parsed
   };
 }
 
+/** The years a chart of `years` can be asked for: the latest MAX_YEARS of them, null when none. */
+export function chartYears(years: readonly number[]): { from: number; to: number } | null {
+  if (years.length === 0) return null;
+  const to = Math.max(...years);
+  return { from: Math.max(Math.min(...years), to - MAX_YEARS + 1), to };
+}
+
 /** The query string of a request (the page's links and the image's own address). */
 export function chartQuery(request: Pick<ChartRequest, 'regions' | 'years' | 'scope' | 'metric' | 'year'>, extra: Record<string, string | number> = {}): string {
   const q = new URLSearchParams();

@@ -13,11 +13,12 @@ export const DEFAULT_ASPECT = 0.5625;
 export const MIN_DEFAULT_HEIGHT = 320;
 
 /**
- * The most pixels a PNG may have (width × scale × height × scale): 36 million, 144 MB of RGBA
- * while it is drawn. 4000 × 2250 at scale 2, or 1600 × 900 at scale 4, fit; 4000 × 3000 at
- * scale 4 (192 million) does not.
+ * The most pixels a PNG may have (width × scale × height × scale): 16 million. Drawing holds
+ * the RGBA pixels two or three times over (resvg's pixmap, a copy, the encoder's rows), some
+ * 200 MB at this size; the server draws two at a time (lib/chart-images/limit.ts). 1600 × 900
+ * at scale 2, or 4000 × 2250 at scale 1, fit; 4000 × 3000 at scale 2 (48 million) does not.
  */
-export const MAX_PIXELS = 36_000_000;
+export const MAX_PIXELS = 16_000_000;
 
 export interface ImageSizeDefaults {
   width?: number;

@@ -1,15 +1,23 @@
 // What every download answers with: a file name a Chinese reader recognises (RFC 5987
 // filename*, with an ASCII fallback for old clients), and errors as plain text with a status.
 
+/** RFC 5987 value characters: encodeURIComponent leaves ' ( ) * ! as they are, which it does not allow */
+const rfc5987 = (text: string) => encodeURIComponent(text).replace(/['()*!]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /** `attachment; filename="chart.png"; filename*=UTF-8''%E4%BC%9A…` */
 export function contentDisposition(fileName: string, fallback: string, inline = false): string {
   const ascii = fallback.replace(/[^\x20-\x7e]|["\\]/gu, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }
 
-/** A file name without characters that file systems refuse. */
+const MAX_STEM = 100;
+
+/** A file name without characters that file systems refuse, its stem cut by whole characters, its extension kept. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, '_').slice(0, 120);
+  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, '_');
+  const dot = clean.lastIndexOf('.');
+  const [stem, extension] = dot > 0 && clean.length - dot <= 6 ? [clean.slice(0, dot), clean.slice(dot)] : [clean, ''];
+  return [...stem].slice(0, MAX_STEM).join('') + extension;
 }
 
 /** 20261129, in Beijing time */

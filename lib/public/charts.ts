@@ -75,7 +75,7 @@ export interface PublicChartInput {
 }
 
 /** Public charts carry decal patterns: told apart without colour, and in black-and-white print. */
-const withDecals = <T extends object>(option: T) => ({ ...option, aria: { enabled: true, decal: { show: true } } });
+export const withDecals = <T extends object>(option: T) => ({ ...option, aria: { enabled: true, decal: { show: true } } });
 
 /** Rates near 100% differ by tenths: each point carries its value. */
 function withPointLabels(option: { series: object[]; grid: object }) {

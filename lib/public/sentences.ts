@@ -51,10 +51,14 @@ export function applicationsSentence(year: number, received: number | null, outc
   const handled = outcomes?.total ?? null;
   if (received === null && handled === null) return `${year}年的报告没有可提取的申请办理统计。`;
   const opening = received !== null ? `${year}年共收到申请${count(received)}` : `${year}年办理申请${count(handled!)}`;
-  if (cause && cause.of === 'all') return `${opening}，其中${count(cause.count)}因“${cause.cause}”${GROUP_VERB[cause.group]}。`;
-  if (!outcomes || handled === null || handled === 0) return `${opening}。`;
-  const granted = outcomes.counts.granted ?? 0;
-  const partly = outcomes.counts.partiallyGranted ?? 0;
+  if (cause && cause.of === 'all') {
+    const refused = `${count(cause.count)}因“${cause.cause}”${GROUP_VERB[cause.group]}`;
+    // what was handled includes applications carried over: "of those received" only when it is the same number
+    return cause.whole === received ? `${opening}，其中${refused}。` : `${opening}；办理的${count(cause.whole)}申请中，${refused}。`;
+  }
+  const granted = outcomes?.counts.granted ?? null;
+  const partly = outcomes?.counts.partiallyGranted ?? null;
+  if (!outcomes || handled === null || handled === 0 || granted === null || partly === null) return `${opening}。`;
   const share = percent(((granted + partly) / handled) * 100);
   const tail = cause ? `；${cause.groupLabel}的${count(cause.whole)}中，${count(cause.count)}属于“${cause.cause}”` : '';
   return `${opening}；办理结果中予以公开${count(granted)}、部分公开${count(partly)}，占办理总数的${share}${tail}。`;
@@ -74,9 +78,14 @@ export function appealsSentence(year: number, appeals: AppealFigures | undefined
   const review = appeals?.review.total ?? null;
   const litigation = appeals?.litigation.total ?? null;
   if (review === null && litigation === null) return `${year}年的报告没有载明行政复议、行政诉讼的数字。`;
-  if ((review ?? 0) === 0 && (litigation ?? 0) === 0) return `${year}年没有因政府信息公开引起的行政复议和行政诉讼。`;
-  const corrected = (appeals?.review.corrected ?? 0) + (appeals?.litigation.corrected ?? 0);
-  const what = [review !== null ? `被申请行政复议${count(review)}` : null, litigation !== null ? `被提起行政诉讼${count(litigation)}` : null].filter(Boolean).join('、');
-  const result = corrected > 0 ? `，其中结果被纠正${count(corrected)}` : '，没有结果被纠正的';
+  if (review === 0 && litigation === 0) return `${year}年没有因政府信息公开引起的行政复议和行政诉讼。`;
+  const what = [
+    review !== null ? `被申请行政复议${count(review)}` : '行政复议数未载明',
+    litigation !== null ? `被提起行政诉讼${count(litigation)}` : '行政诉讼数未载明',
+  ].join('、');
+  // corrected cases of the kinds stated; unknown when any of them is not stated
+  const corrections = [review !== null ? (appeals?.review.corrected ?? null) : 0, litigation !== null ? (appeals?.litigation.corrected ?? null) : 0];
+  const corrected = corrections.includes(null) ? null : (corrections as number[]).reduce((a, c) => a + c, 0);
+  const result = corrected === null ? '' : corrected > 0 ? `，其中结果被纠正${count(corrected)}` : '，没有结果被纠正的';
   return `${year}年因政府信息公开${what}${result}。`;
 }

@@ -35,6 +35,3 @@ export function reportSource(report: { id: number; year: number; issuer: string 
   const href = officialUrl(report.url);
   return { reportId: report.id, year: report.year, title: reportTitle(regionName, report.issuer, report.year), href, mirrorOnly: href === null && report.url !== null };
 }
-
-/** "来源：会同县2020年政府信息公开工作年度报告" */
-export const sourceLine = (source: ReportSource) => `来源：${source.title}`;

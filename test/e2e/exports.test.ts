@@ -36,7 +36,7 @@ describeInBrowser('exports served by next start', () => {
     await screenshot(page, 'export-outcomes-png-in-browser');
     // the SVG says the same in text
     const svg = await (await fetch(`${served.base}/api/charts/outcomes.svg?regions=431225&years=2020..2021`)).text();
-    expect(svg).toContain('依申请公开办理结果');
+    expect(svg).toContain('依申请公开：收到的申请和办理结果');
     expect(svg).toContain('来源：会同县人民政府2020年政府信息公开工作年度报告');
     expect(svg).toMatch(/导出于 \d{4}年\d{1,2}月\d{1,2}日 · 年报通/u);
   });
@@ -71,7 +71,7 @@ describeInBrowser('exports served by next start', () => {
     const serverPng = page.waitForEvent('download');
     await figure.locator('a[data-download="png"]').click();
     const png = await serverPng;
-    expect(png.suggestedFilename()).toMatch(/^会同县-依申请公开办理结果-2020-2021年-\d{8}\.png$/u);
+    expect(png.suggestedFilename()).toMatch(/^会同县-依申请公开：收到的申请和办理结果-2020-2021年-\d{8}\.png$/u);
     expect(readFileSync((await png.path())!).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
 
     const browserPng = page.waitForEvent('download');
@@ -142,7 +142,7 @@ describeInBrowser('exports served by next start', () => {
     const view = `${served.base}/compare?regions=431225~320813&years=2020..2023`;
     await page.goto(view, { waitUntil: 'networkidle' });
     await page.locator('button[data-share]').click();
-    await expect(page.locator('button[data-share]').innerText()).resolves.toBe('链接已复制');
+    await expect.poll(() => page.locator('button[data-share]').innerText(), { timeout: 10_000 }).toBe('链接已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(decodeURIComponent(copied)).toBe(decodeURIComponent(view));
     await page.goto(copied, { waitUntil: 'networkidle' });

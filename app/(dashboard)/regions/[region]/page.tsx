@@ -17,7 +17,7 @@ import YearBars from '../../../../components/region/YearBars';
 import { AppealsByYearTable, ApplicantsTable, ChannelsTable, OutcomesTable } from '../../../../components/region/YearTables';
 import YoyTable from '../../../../components/region/YoyTable';
 import ChartDownloads from '../../../../components/export/ChartDownloads';
-import type { ChartId } from '../../../../lib/chart-data/request';
+import { chartYears, type ChartId } from '../../../../lib/chart-data/request';
 import { reportTitle } from '../../../../lib/public/sources';
 import styles from '../../../../components/region/region.module.css';
 import { formatNumber } from '../../../../lib/format/number';
@@ -70,7 +70,7 @@ function RegionBody({ data }: { data: RegionPageData }) {
     scope === null || years.length === 0 ? null : (
       <ChartDownloads
         chart={chart}
-        params={{ regions: [region.code ?? `r${region.id}`], years: { from: years[0], to: years.at(-1)! }, scope, metric: null, year: null }}
+        params={{ regions: [region.code ?? `r${region.id}`], years: chartYears(years), scope, metric: null, year: null }}
         svgSelector={`[data-chart="${label}"]`}
         meta={{ title, regions: [region.name], years, sources: data.reports.map((r) => reportTitle(region.name, r.issuer, r.year)) }}
       />

@@ -13,6 +13,7 @@ import RegionCandidates from '../../../../components/public/RegionCandidates';
 import SourcesList from '../../../../components/public/SourcesList';
 import UpdatedAt from '../../../../components/public/UpdatedAt';
 import ShareButton from '../../../../components/export/ShareButton';
+import { chartYears } from '../../../../lib/chart-data/request';
 import styles from '../../../../components/public/public.module.css';
 import { publicRegionModel, type PublicRegionModel } from '../../../../lib/public/model';
 import { decodeSegment } from '../../../../lib/region/href';
@@ -58,7 +59,10 @@ async function load(key: string): Promise<Lookup> {
 
 export async function generateMetadata({ params }: Props) {
   const key = decodeSegment((await params).region);
-  return { title: `${key} 政府信息公开数据`, description: `${key}历年政府信息公开工作年度报告中的主要数字、图表和解释` };
+  // the region's name, not the code in the address (read through the same cache as the page)
+  const found = await load(key);
+  const name = found.kind === 'found' ? found.name : key;
+  return { title: `${name} 政府信息公开数据`, description: `${name}历年政府信息公开工作年度报告中的主要数字、图表和解释` };
 }
 
 function Missing({ model }: { model: PublicRegionModel }) {
@@ -112,7 +116,7 @@ export default async function PublicRegionPage({ params }: Props) {
             key={chart.id}
             chart={chart}
             exported={{
-              params: { regions: [model.token], years: { from: model.years[0], to: model.years.at(-1)! }, scope: model.scope, metric: null, year: null },
+              params: { regions: [model.token], years: chartYears(model.years), scope: model.scope, metric: null, year: null },
               regions: [model.name],
               sources: [...model.sources].reverse().map((s) => s.title),
             }}

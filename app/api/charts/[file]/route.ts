@@ -7,6 +7,7 @@ import { getDatabase } from '../../../../db/server';
 import { chartModelSvg } from '../../../../lib/chart-data/image';
 import { chartQuery, parseChartRequest, type ChartRequest } from '../../../../lib/chart-data/request';
 import { MissingFontError } from '../../../../lib/chart-images/font';
+import { pngRenders, RenderBusyError } from '../../../../lib/chart-images/limit';
 import type { ImageMeta } from '../../../../lib/chart-images/meta';
 import { svgToPngAsync } from '../../../../lib/chart-images/png';
 import { parseImageSize } from '../../../../lib/chart-images/size';
@@ -32,7 +33,7 @@ const headers = (type: string, data: ChartData, request: ChartRequest, attachmen
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
   const search = new URL(request.url).searchParams;
-  const parsed = parseChartRequest(decodeURIComponent(file), search);
+  const parsed = parseChartRequest(file, search);
   if (!parsed.ok) return textError(400, parsed.error);
   const asked = parsed.value;
   const image = asked.format === 'png' || asked.format === 'svg';
@@ -46,7 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     if (size && size.ok) {
       const meta: ImageMeta = { title: data.model.title, regions: data.regions.map((r) => r.name), years: data.years, sources: data.reports.map((r) => r.title), exportedAt: new Date() };
       if (asked.format === 'svg') return new Response(chartModelSvg(data.model, meta, size), { headers: headers('image/svg+xml; charset=utf-8', data, asked, attachment) });
-      const png = await svgToPngAsync(chartModelSvg(data.model, meta, size, { fauxBold: true }), { width: size.width, scale: size.scale });
+      const png = await pngRenders.run(() => svgToPngAsync(chartModelSvg(data.model, meta, size, { fauxBold: true }), { width: size.width, scale: size.scale }));
       return new Response(new Uint8Array(png), { headers: headers('image/png', data, asked, attachment) });
     }
     if (asked.format === 'csv') return new Response(toCsv(data.model.tables[0]), { headers: headers('text/csv; charset=utf-8', data, asked, true) });
@@ -54,6 +55,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     return new Response(new Uint8Array(await xlsxBuffer(workbook)), { headers: headers(XLSX_TYPE, data, asked, true) });
   } catch (err) {
     if (err instanceof ChartRequestError) return textError(400, err.message);
+    if (err instanceof RenderBusyError) return new Response(`${err.message}\n`, { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' } });
     if (err instanceof MissingFontError) return textError(503, `${err.message}（PNG 需要服务器上的中文字体；页面上的“下载 PNG”按钮由浏览器绘制，不受影响）`);
     console.error(err);
     return textError(500, '服务器暂时无法生成这个文件，请稍后再试');
