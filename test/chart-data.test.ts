@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { ingestBundled } from '../db/ingest';
 import { ChartRequestError, loadChart } from '../db/queries/chart-data';
 import { chartModelSvg } from '../lib/chart-data/image';
 import { chartHref, parseChartRequest, type ChartRequest } from '../lib/chart-data/request';
 import { toCsv } from '../lib/export/csv';
 import type { Report } from '../lib/report/contract';
 import { createTestDatabase, type TestDatabase } from './support/databases';
+import { storeReport } from './support/store';
 
 const huitong = JSON.parse(readFileSync(new URL('./fixtures/huitong-2020.report.json', import.meta.url), 'utf8')) as Report;
 
@@ -63,10 +63,7 @@ describe('chart data (PGlite)', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase('pglite');
     database = await testDb.open();
-    const store = async (name: string, r: Report, url: string | null) => {
-      const result = await ingestBundled(database.db, { name, sha256: name.padEnd(64, '0').slice(0, 64), size: 1, format: 'text', url, report: r });
-      expect(result.kind).toBe('stored');
-    };
+    const store = (name: string, r: Report, url: string | null) => storeReport(database.db, name, r, url);
     await store('huitong-2020', huitong, 'http://www.huitong.gov.cn/2020.html');
     await store('huitong-2021', { ...huitong, year: 2021, activity: { ...huitong.activity, publishedItems: 2000 } }, 'http://mirror.example.com/2021.html');
     await store('hongjiang-2020', { ...huitong, region: { ...huitong.region, name: '洪江市' }, issuer: '洪江市人民政府' }, null);

@@ -23,6 +23,19 @@ import { TIDY_COLUMNS, tidyRows } from '../lib/export/tidy';
 import type { Row } from '../lib/export/table';
 import type { Report } from '../lib/report/contract';
 import { APPEAL_GROUPS, APPLICATION_ROW_KEYS, PROACTIVE_ROWS } from '../lib/report/labels';
+
+/** The database, counting the statements run through it (to see that reading stops). */
+function countingQueries(db: Db): { counting: Db; queries: () => number } {
+  let count = 0;
+  const counting = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'execute') return (...args: Parameters<Db['execute']>) => (count++, target.execute(...args));
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { counting, queries: () => count };
+}
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases';
 
 const huitong = JSON.parse(readFileSync(new URL('./fixtures/huitong-2020.report.json', import.meta.url), 'utf8')) as Report;
@@ -247,22 +260,15 @@ describeEachDatabase('full export of figures', (kind) => {
     });
 
     it('stops reading the database when closed early', async () => {
-      let queries = 0;
-      const counting = new Proxy(db, {
-        get(target, prop) {
-          if (prop === 'execute') return (...args: Parameters<Db['execute']>) => (queries++, target.execute(...args));
-          const value = Reflect.get(target, prop);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+      const { counting, queries } = countingQueries(db);
       const rows = allFigureRows(counting, {}, { batchReports: 1 });
       for (let i = 0; i < 5; i++) await rows.next();
       await rows.return(undefined);
-      const after = queries;
+      const after = queries();
       expect(after).toBeLessThanOrEqual(3); // the id list, the first batch, the batch read ahead
       expect(await rows.next()).toEqual({ done: true, value: undefined });
       await new Promise((r) => setTimeout(r, 50));
-      expect(queries).toBe(after);
+      expect(queries()).toBe(after);
     });
   });
 
@@ -304,23 +310,16 @@ describeEachDatabase('full export of figures', (kind) => {
     });
 
     it('stops reading the database when the client goes away', async () => {
-      let queries = 0;
-      const counting = new Proxy(db, {
-        get(target, prop) {
-          if (prop === 'execute') return (...args: Parameters<Db['execute']>) => (queries++, target.execute(...args));
-          const value = Reflect.get(target, prop);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+      const { counting, queries } = countingQueries(db);
       const response = await figureExportResponse(request(), 'csv', { db: counting, batchReports: 1 });
       const reader = response.body!.getReader();
       await reader.read(); // BOM and header
       await reader.read(); // the first 1,000 rows: five or six reports of the eight
       await reader.cancel();
-      const after = queries;
+      const after = queries();
       expect(after).toBeLessThan(1 + STORED.length); // the id list and one query per report read
       await new Promise((r) => setTimeout(r, 50));
-      expect(queries).toBe(after);
+      expect(queries()).toBe(after);
     });
   });
 

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { ingestBundled } from '../db/ingest';
 import type { AppealFigures } from '../db/queries/appeals';
 import type { ChannelFigures } from '../db/queries/channels';
 import { lookupRegion, regionUpdatedAt } from '../db/queries/region';
@@ -20,6 +19,7 @@ import { dominantCauses } from '../lib/region/dominant-cause';
 import type { YoyTableSection } from '../lib/region/yoy';
 import type { Report } from '../lib/report/contract';
 import { createTestDatabase, type TestDatabase } from './support/databases';
+import { storeReport } from './support/store';
 
 const huitong = JSON.parse(readFileSync(new URL('./fixtures/huitong-2020.report.json', import.meta.url), 'utf8')) as Report;
 
@@ -172,10 +172,7 @@ describe('public region model (PGlite)', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase('pglite');
     database = await testDb.open();
-    const store = async (name: string, r: Report, url: string | null) => {
-      const result = await ingestBundled(database.db, { name, sha256: name.padEnd(64, '0').slice(0, 64), size: 1, format: 'text', url, report: r });
-      expect(result.kind).toBe('stored');
-    };
+    const store = (name: string, r: Report, url: string | null) => storeReport(database.db, name, r, url);
     await store('huitong-2020', huitong, null);
     await store('huitong-2022', { ...huitong, year: 2022, activity: { ...huitong.activity, publishedItems: 2000 } }, 'http://www.huitong.gov.cn/2022.html');
   }, 60_000);

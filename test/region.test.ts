@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { ingestBundled } from '../db/ingest';
 import { metricById } from '../db/queries/metrics';
 import { lookupRegion, regionApplications, regionReports, subRegionsWithReports } from '../db/queries/region';
 import type { SeriesPoint } from '../db/queries/series';
@@ -19,6 +18,7 @@ import { yoyTable } from '../lib/region/yoy';
 import type { ApplicationsTable, Report } from '../lib/report/contract';
 import { APPLICATION_ROW_KEYS } from '../lib/report/labels';
 import { createTestDatabase, type TestDatabase } from './support/databases';
+import { storeReport } from './support/store';
 
 const huitong = JSON.parse(readFileSync(new URL('./fixtures/huitong-2020.report.json', import.meta.url), 'utf8')) as Report;
 
@@ -169,10 +169,7 @@ describe('region lookup on PGlite', () => {
     testDb = await createTestDatabase('pglite');
     database = await testDb.open();
     const { db } = database;
-    const store = async (name: string, r: Report) => {
-      const result = await ingestBundled(db, { name, sha256: name.padEnd(64, '0').slice(0, 64), size: 1, format: 'text', url: `https://example.org/${name}`, report: r });
-      expect(result.kind).toBe('stored');
-    };
+    const store = (name: string, r: Report) => storeReport(db, name, r, `https://example.org/${name}`);
     await store('huitong-2020', huitong);
     await store('huitong-2020-gov', { ...huitong, scope: 'government', activity: { ...huitong.activity, publishedItems: 500 } });
     await store('gulou-fz', report('鼓楼区', '福州市', '福建省', { year: 2024 }));
