@@ -15,8 +15,11 @@ export interface SvgSize {
 }
 
 /**
- * An option drawn as an SVG document string. The SVG scales to its container (viewBox, no fixed
- * size). Tooltips and animation are left out: nothing on the server can show them.
+ * An option drawn as an SVG document string. zrender escapes text content (labels, names) but not
+ * attribute values: database text must reach an option only as text (series and category
+ * names, labels), never as a colour, font family or `image://` symbol. The SVG scales to its
+ * container (viewBox, no fixed size). Tooltips and animation are left out: nothing on the
+ * server can show them.
  */
 export function renderSvg(option: object, { width, height }: SvgSize): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
