@@ -98,9 +98,9 @@ export function requireCjkFont(font: CjkFont | null = cjkFont()): CjkFont {
 function describeFont({ path, family }: FontCandidate): CjkFont | null {
   let fd: number | undefined;
   try {
-    const stat = statSync(path);
+    const stat = statSync(/* turbopackIgnore: true */ path);
     if (!stat.isFile()) return null;
-    fd = openSync(path, 'r');
+    fd = openSync(/* turbopackIgnore: true */ path, 'r');
     const handle = fd;
     const read: ByteSource = (offset, length) => {
       if (offset + length > stat.size) throw new RangeError(`${path}: ${length} bytes at ${offset} beyond its ${stat.size}`);

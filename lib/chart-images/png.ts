@@ -156,15 +156,15 @@ export function fontFileFor(svg: string, font: CjkFont): string {
   const key = String.fromCodePoint(...codePoints);
   const cached = state.files.get(key);
   // a file a temp cleaner removed (systemd-tmpfiles, after days) is written again
-  if (cached && existsSync(cached)) {
+  if (cached && existsSync(/* turbopackIgnore: true */ cached)) {
     state.files.delete(key);
     state.files.set(key, cached);
     return cached;
   }
   try {
-    if (!state.dir || !existsSync(state.dir)) state.dir = makeTempDir();
+    if (!state.dir || !existsSync(/* turbopackIgnore: true */ state.dir)) state.dir = makeTempDir();
     const file = join(state.dir, `${createHash('sha1').update(key).digest('hex').slice(0, 16)}.ttf`);
-    writeFileSync(file, subsetTrueType(state.parsed, codePoints));
+    writeFileSync(/* turbopackIgnore: true */ file, subsetTrueType(state.parsed, codePoints));
     state.files.delete(key);
     state.files.set(key, file);
     evict(state);
@@ -183,14 +183,14 @@ function evict(s: SubsetState) {
     if (s.files.size <= SUBSET_CACHE_SIZE) return;
     if (s.inUse.has(file) || key === newest) continue;
     s.files.delete(key);
-    rmSync(file, { force: true });
+    rmSync(/* turbopackIgnore: true */ file, { force: true });
   }
 }
 
 function openState(font: CjkFont): SubsetState {
   const fresh: SubsetState = { font, parsed: null, dir: null, files: new Map(), inUse: new Map(), failed: false };
   try {
-    const bytes = readFileSync(font.path);
+    const bytes = readFileSync(/* turbopackIgnore: true */ font.path);
     fresh.parsed = openTrueType(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), font.index);
   } catch (err) {
     fresh.failed = true;
@@ -204,7 +204,7 @@ let exitHook = false;
 
 /** A private directory for this process's subsets, removed when the process exits. */
 function makeTempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-fonts-'));
+  const dir = mkdtempSync(/* turbopackIgnore: true */ join(tmpdir(), 'nianbao-fonts-'));
   if (!exitHook) {
     exitHook = true;
     process.once('exit', removeSubsets);
@@ -218,7 +218,7 @@ function makeTempDir(): string {
  * process that ends without an 'exit' event (a test worker that is killed).
  */
 export function removeSubsets() {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of tempDirs) rmSync(/* turbopackIgnore: true */ dir, { recursive: true, force: true });
   tempDirs.clear();
   state = undefined;
 }
