@@ -3,15 +3,13 @@
 // code or name, namesakes and unknown places refused, levels never added together, images that
 // carry their title, regions, years, sources and date.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
 import { ChartRequestError, loadChart } from '../db/queries/chart-data';
 import { chartModelSvg } from '../lib/chart-data/image';
 import { chartHref, parseChartRequest, type ChartRequest } from '../lib/chart-data/request';
 import { toCsv } from '../lib/export/csv';
 import type { Report } from '../lib/report/contract';
-import { createTestDatabase, type TestDatabase } from './support/databases';
-import { storeReport } from './support/store';
+import { pgliteWithReports } from './support/store';
 
 const huitong = JSON.parse(readFileSync(new URL('./fixtures/huitong-2020.report.json', import.meta.url), 'utf8')) as Report;
 
@@ -57,28 +55,17 @@ describe('chart request', () => {
 });
 
 describe('chart data (PGlite)', () => {
-  let testDb: TestDatabase;
-  let database: Database;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    database = await testDb.open();
-    const store = (name: string, r: Report, url: string | null) => storeReport(database.db, name, r, url);
-    await store('huitong-2020', huitong, 'http://www.huitong.gov.cn/2020.html');
-    await store('huitong-2021', { ...huitong, year: 2021, activity: { ...huitong.activity, publishedItems: 2000 } }, 'http://mirror.example.com/2021.html');
-    await store('hongjiang-2020', { ...huitong, region: { ...huitong.region, name: '洪江市' }, issuer: '洪江市人民政府' }, null);
-    await store('huaihua-2020', { ...huitong, region: { ...huitong.region, name: '怀化市' }, issuer: '怀化市人民政府' }, null);
-  }, 60_000);
-
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
-  });
+  const database = pgliteWithReports([
+    { name: 'huitong-2020', report: huitong, url: 'http://www.huitong.gov.cn/2020.html' },
+    { name: 'huitong-2021', report: { ...huitong, year: 2021, activity: { ...huitong.activity, publishedItems: 2000 } }, url: 'http://mirror.example.com/2021.html' },
+    { name: 'hongjiang-2020', report: { ...huitong, region: { ...huitong.region, name: '洪江市' }, issuer: '洪江市人民政府' }, url: null },
+    { name: 'huaihua-2020', report: { ...huitong, region: { ...huitong.region, name: '怀化市' }, issuer: '怀化市人民政府' }, url: null },
+  ]);
 
   const load = (file: string, query: string) => {
     const r = parse(file, query);
     if (!r.ok) throw new Error(r.error);
-    return loadChart(database.db, r.value);
+    return loadChart(database().db, r.value);
   };
 
   it('adds two counties up, year by year, with the reports they come from', async () => {

@@ -2,8 +2,7 @@
 // figures, charts and their tables) and the whole model of a region read from a small PGlite
 // database: 会同县 with 2020 and 2022 reports, 2021 missing.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client';
+import { describe, expect, it } from 'vitest';
 import type { AppealFigures } from '../db/queries/appeals';
 import type { ChannelFigures } from '../db/queries/channels';
 import { lookupRegion, regionUpdatedAt } from '../db/queries/region';
@@ -18,8 +17,7 @@ import { officialUrl, reportSource, reportTitle } from '../lib/public/sources';
 import { dominantCauses } from '../lib/region/dominant-cause';
 import type { YoyTableSection } from '../lib/region/yoy';
 import type { Report } from '../lib/report/contract';
-import { createTestDatabase, type TestDatabase } from './support/databases';
-import { storeReport } from './support/store';
+import { pgliteWithReports } from './support/store';
 
 const huitong = JSON.parse(readFileSync(new URL('./fixtures/huitong-2020.report.json', import.meta.url), 'utf8')) as Report;
 
@@ -166,24 +164,13 @@ describe('public charts', () => {
 });
 
 describe('public region model (PGlite)', () => {
-  let testDb: TestDatabase;
-  let database: Database;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase('pglite');
-    database = await testDb.open();
-    const store = (name: string, r: Report, url: string | null) => storeReport(database.db, name, r, url);
-    await store('huitong-2020', huitong, null);
-    await store('huitong-2022', { ...huitong, year: 2022, activity: { ...huitong.activity, publishedItems: 2000 } }, 'http://www.huitong.gov.cn/2022.html');
-  }, 60_000);
-
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
-  });
+  const database = pgliteWithReports([
+    { name: 'huitong-2020', report: huitong, url: null },
+    { name: 'huitong-2022', report: { ...huitong, year: 2022, activity: { ...huitong.activity, publishedItems: 2000 } }, url: 'http://www.huitong.gov.cn/2022.html' },
+  ]);
 
   it('reads 会同县: headline figures of 2022, the missing 2021, both reports as sources', async () => {
-    const { db } = database;
+    const { db } = database();
     const found = await lookupRegion(db, '会同县');
     expect(found.kind).toBe('found');
     if (found.kind !== 'found') return;
