@@ -3,6 +3,7 @@
 // when a reader first points at or focuses the chart, and then names the bar or point under the
 // pointer. Everything it says is also in the table below the chart.
 import { useRef, useState, type ReactNode } from 'react';
+import { NOT_STATED } from '../../lib/format/number';
 import type { ChartPoints } from '../../lib/public/charts';
 
 function describe(data: ChartPoints, seriesIndex?: number, dataIndex?: number): string {
@@ -11,7 +12,7 @@ function describe(data: ChartPoints, seriesIndex?: number, dataIndex?: number): 
   const category = data.categories[dataIndex];
   if (!s || category === undefined) return '';
   const v = s.values[dataIndex];
-  return `${category} · ${s.name}：${v === null || v === undefined ? '未载明' : `${v.toLocaleString('zh-CN')}${s.unit}`}`;
+  return `${category} · ${s.name}：${v === null || v === undefined ? NOT_STATED : `${v.toLocaleString('zh-CN')}${s.unit}`}`;
 }
 
 export default function ChartInteraction({ data, children }: { data: ChartPoints; children: ReactNode }) {

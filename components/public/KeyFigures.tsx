@@ -1,7 +1,6 @@
 // The latest year's headline figures, each with its change from the year before and its report.
-import { formatNumber, formatPercent } from '../../lib/format/number';
+import { formatNumber, formatPercent, NOT_STATED } from '../../lib/format/number';
 import type { KeyFigure } from '../../lib/public/key-figures';
-import { NOT_STATED_TEXT } from '../../lib/public/labels';
 import type { ReportSource } from '../../lib/public/sources';
 import SourceLink from './SourceLink';
 import TermLink from './TermLink';
@@ -10,7 +9,7 @@ import styles from './public.module.css';
 const formatted = (f: KeyFigure, value: number) => (f.kind === 'ratio' ? formatPercent(value / 100, 1) : `${formatNumber(value)}${f.unit}`);
 
 function valueText(f: KeyFigure): string {
-  return f.value === null ? NOT_STATED_TEXT : formatted(f, f.value);
+  return f.value === null ? NOT_STATED : formatted(f, f.value);
 }
 
 function changeText(f: KeyFigure): string | null {

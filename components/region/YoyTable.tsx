@@ -1,7 +1,7 @@
 // Year over year: each metric per year with its change from the year before. A year whose
 // report follows the other template version, where the metric is defined differently, says so
 // instead of showing a figure.
-import { formatNumber, formatPercent, formatPoints, formatSigned } from '../../lib/format/number';
+import { formatNumber, formatPercent, formatPoints, formatSigned, NOT_STATED } from '../../lib/format/number';
 import type { YoyCell, YoyRow, YoyTableSection } from '../../lib/region/yoy';
 import styles from './region.module.css';
 
@@ -28,7 +28,7 @@ function Cell({ row, cell }: { row: YoyRow; cell: YoyCell }) {
   if (cell.status !== 'value') {
     return (
       <td className={styles.none} data-status={cell.status}>
-        {cell.status === 'unstated' ? '未载明' : '—'}
+        {cell.status === 'unstated' ? NOT_STATED : '—'}
       </td>
     );
   }

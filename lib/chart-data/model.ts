@@ -21,8 +21,6 @@ export interface ChartModel {
   title: string;
   /** null: nothing to draw */
   option: object | null;
-  /** aspect of the drawing: a ranking grows with its rows */
-  height: number;
   tables: DataTable[];
 }
 
@@ -48,14 +46,13 @@ export interface YearFigures {
   publishedItems: number | null;
 }
 
-const TITLES: Record<ChartId, string> = {
+/** the data sheets' names of the summed charts (and the applicants chart's title) */
+const TITLES: Record<Exclude<ChartId, 'trend' | 'ranking'>, string> = {
   outcomes: '依申请公开办理结果',
   applicants: '申请人构成',
   hotline: '政务热线办结率',
   appeals: '行政复议和行政诉讼结果',
   proactive: '主动公开的政府信息',
-  trend: '',
-  ranking: '',
 };
 
 const sheetName = (title: string) => title.slice(0, 31);
@@ -129,11 +126,11 @@ export function summedChart(chart: ChartId, figures: readonly YearFigures[], rep
       figures.map((f) => f.year),
       new Map(figures.flatMap((f) => (f.applicants ? [[f.year, f.applicants] as const] : []))),
     );
-    return { chart, title: TITLES.applicants, option: hasValues(input) ? withDecals(barChartOption(input)) : null, height: 300, tables };
+    return { chart, title: TITLES.applicants, option: hasValues(input) ? withDecals(barChartOption(input)) : null, tables };
   }
   const id = chart === 'outcomes' ? 'applications' : chart;
   const drawn = publicCharts(summedInput(figures)).find((c) => c.id === id)!;
-  return { chart, title: drawn.title, option: drawn.option, height: drawn.height, tables };
+  return { chart, title: drawn.title, option: drawn.option, tables };
 }
 
 export interface RegionSeries {
@@ -159,7 +156,7 @@ export function trendChart(metric: Metric, years: readonly number[], regions: re
       return [r.name, r.code, y, p?.value === null || p?.value === undefined ? null : metric.kind === 'ratio' ? rate(p.value) : p.value, metric.unit, p?.reports ?? 0];
     })),
   };
-  return { chart: 'trend', title: metric.label, option, height: 320, tables: [table, sourcesTable(reports)] };
+  return { chart: 'trend', title: metric.label, option, tables: [table, sourcesTable(reports)] };
 }
 
 export interface RankedRegion {
@@ -190,5 +187,5 @@ export function rankingChart(metric: Metric, year: number, rows: readonly Ranked
     columns: ['名次', '地区', '区划代码', '所属市', '所属省', metric.label, '单位'],
     rows: rows.map((r): Row => [r.rank, r.name, r.code, r.city, r.province, metric.kind === 'ratio' ? rate(r.value) : r.value, metric.unit]),
   };
-  return { chart: 'ranking', title: `${year}年${metric.label}排名`, option, height: Math.max(200, 60 + rows.length * 28), tables: [table, sourcesTable(reports)] };
+  return { chart: 'ranking', title: `${year}年${metric.label}排名`, option, tables: [table, sourcesTable(reports)] };
 }

@@ -9,6 +9,7 @@
 //   - a missing figure is 未载明 (report without it) or 无报告 (no report), never 0.
 // A marked figure is shown with its marks, drawn apart, and never ranked with the others.
 
+import { NO_REPORT, NOT_STATED } from '../format/number';
 import { definedFor, metricById, type Version } from '../../db/queries/metrics';
 import type { Level, ReportScope } from '../../db/queries/selection';
 import { ratio } from '../../db/queries/arithmetic';
@@ -32,9 +33,9 @@ export const MARKS: Record<Mark, MarkInfo> = {
   scope: { label: '范围不同', description: '报告的统计范围与比较口径不同（如只含政府及其办公室，或未注明范围），不放在一起比较。' },
   level: { label: '层级不同', description: '地区层级与其他地区不同（如市与县：市的全域数字包含所辖各县），不放在一起比较。' },
   failed: { label: '检查未通过', description: '数字所在的统计表没有通过核对（合计与分项对不上），数字存疑，不参与排名。' },
-  unstated: { label: '未载明', description: '有报告，但报告没有写明此项（如只有正文、没有统计表）。不当作 0。' },
+  unstated: { label: NOT_STATED, description: '有报告，但报告没有写明此项（如只有正文、没有统计表）。不当作 0。' },
   zeroBase: { label: '无从计算', description: '比率的分母为 0（如当年没有收到申请），无法计算比例。' },
-  noReport: { label: '无报告', description: '数据库中没有该地区该年度的报告。' },
+  noReport: { label: NO_REPORT, description: '数据库中没有该地区该年度的报告。' },
 };
 
 /** The order marks are listed in (the legend's order too). */

@@ -2,6 +2,10 @@
 // "暂无数据" (never 0).
 
 export const NO_DATA = '暂无数据';
+/** a report of that year exists but does not state the figure (never 0) */
+export const NOT_STATED = '未载明';
+/** no report of that year is in the database */
+export const NO_REPORT = '无报告';
 
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 

@@ -6,8 +6,7 @@ import type { AppealFigures } from '../../db/queries/appeals';
 import type { OutcomeBreakdown } from '../../db/queries/applications';
 import type { ChannelFigures } from '../../db/queries/channels';
 import { trendOption } from '../charts/trend';
-import { NOT_STATED_TEXT, NO_REPORT_TEXT } from './labels';
-import { formatNumber, formatPercent } from '../format/number';
+import { formatNumber, formatPercent, NO_REPORT, NOT_STATED } from '../format/number';
 import { OUTCOME_GROUPS } from '../region/outcomes';
 import type { DominantCause } from '../region/dominant-cause';
 import { barChartOption, hasValues, type BarChartInput } from '../region-charts/bars';
@@ -84,15 +83,15 @@ function withPointLabels(option: { series: object[]; grid: object }) {
   return { ...option, grid: { ...option.grid, top: 28 }, series: option.series.map((s) => ({ ...s, label })) };
 }
 
-const num = (v: number | null | undefined) => (v === null || v === undefined ? NOT_STATED_TEXT : formatNumber(v));
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? NOT_STATED_TEXT : formatPercent(v / 100, 1));
+const num = (v: number | null | undefined) => (v === null || v === undefined ? NOT_STATED : formatNumber(v));
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? NOT_STATED : formatPercent(v / 100, 1));
 
 function tableOf(input: PublicChartInput, rows: { label: string; cell: (year: number) => string }[]): PublicTable {
   const sources = input.years.map((y) => input.sources.get(y) ?? null);
   return {
     years: input.years,
     sources,
-    rows: rows.map((r) => ({ label: r.label, cells: input.years.map((y, i) => (sources[i] ? r.cell(y) : NO_REPORT_TEXT)) })),
+    rows: rows.map((r) => ({ label: r.label, cells: input.years.map((y, i) => (sources[i] ? r.cell(y) : NO_REPORT)) })),
   };
 }
 
