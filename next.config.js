@@ -36,7 +36,17 @@ const nextConfig = {
   // project (tests and scripts included), so a test in progress never stops the app from building.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    const internal = [
+      { key: 'Cache-Control', value: 'no-store' },
+      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+    ];
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      // staff pages and their writes: never cached by a browser or proxy, never indexed
+      { source: '/admin/:path*', headers: internal },
+      { source: '/admin', headers: internal },
+      { source: '/api/admin/:path*', headers: internal },
+    ];
   },
 };
 

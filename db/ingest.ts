@@ -11,6 +11,7 @@ import { parseFile, type ParseOutcome } from '../lib/ingest/outcome';
 import { PARSER_VERSION } from '../lib/parse/report';
 import type { CheckResult, Report } from '../lib/report/contract';
 import { reportFigures, type Figure } from '../lib/report/figures';
+import { assignIdentity, assignsNothing, type IdentityAssignment } from '../lib/upload/assign';
 import type { Db } from './client';
 import { syncReportFacts } from './facts';
 import { regionForReport } from './regions';
@@ -267,17 +268,31 @@ export async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
 export interface IngestOptions {
   /** the file's parse, already started (bulk loads parse ahead in worker threads) */
   parsing?: Promise<ParseOutcome>;
+  /** region, year or scope set by staff at upload (lib/upload/assign.ts) */
+  assign?: IdentityAssignment;
+  /** the staff account uploading the file */
+  uploadedBy?: number;
+  /**
+   * Called with the region of the report the file belongs to: inside the transaction once the
+   * report is placed, or before anything when the file is known already. An uploader limited to a
+   * region throws here, and nothing of the file is stored.
+   */
+  authorize?: (db: Db | Tx, regionId: number | null) => Promise<void>;
 }
 
 export async function ingestFile(db: Db, input: FileInput, options: IngestOptions = {}): Promise<IngestResult> {
   const sha = sha256(input.bytes);
   let parsing = options.parsing;
   const parse = () => (parsing ??= parseFile(input.bytes, input.name));
-  return retryOnConflict(() => ingestOnce(db, input, sha, parse));
+  return retryOnConflict(() => ingestOnce(db, input, sha, parse, options));
 }
 
-async function ingestOnce(db: Db, input: FileInput, sha: string, parse: () => Promise<ParseOutcome>): Promise<IngestResult> {
+async function ingestOnce(db: Db, input: FileInput, sha: string, parse: () => Promise<ParseOutcome>, options: IngestOptions): Promise<IngestResult> {
   const [known] = await db.select({ id: sourceFiles.id, hasBytes: sql<boolean>`${sourceFiles.bytes} is not null`, reportId: sourceFiles.reportId }).from(sourceFiles).where(eq(sourceFiles.sha256, sha));
+  if (known && options.authorize) {
+    const [report] = known.reportId === null ? [] : await db.select({ regionId: reports.regionId }).from(reports).where(eq(reports.id, known.reportId));
+    await options.authorize(db, report?.regionId ?? null);
+  }
   if (known?.hasBytes) return { kind: 'unchanged', file: input.name, reportId: known.reportId ?? undefined };
   const { parsed, error } = await parse();
 
@@ -292,9 +307,21 @@ async function ingestOnce(db: Db, input: FileInput, sha: string, parse: () => Pr
       await tx.insert(sourceFiles).values({ ...file, ...failedFileColumns(input.bytes, input.name, error) });
       return { kind: 'failed', file: input.name, error };
     }
-    const placement = await placeReport(tx, parsed.report, sha);
-    await tx.insert(sourceFiles).values({ ...file, ...parsedFileColumns(parsed), reportId: placement.reportId, role: placement.kind === 'copy' ? 'copy' : 'original' });
-    return { kind: placement.kind, file: input.name, reportId: placement.reportId, failedChecks: failedHard(parsed.report.checks), changes: placement.changes };
+    const report = assignIdentity(parsed.report, options.assign);
+    const placement = await placeReport(tx, report, sha);
+    if (options.authorize) {
+      const [placed] = await tx.select({ regionId: reports.regionId }).from(reports).where(eq(reports.id, placement.reportId));
+      await options.authorize(tx, placed?.regionId ?? null);
+    }
+    await tx.insert(sourceFiles).values({
+      ...file,
+      ...parsedFileColumns({ ...parsed, report }),
+      reportId: placement.reportId,
+      role: placement.kind === 'copy' ? 'copy' : 'original',
+      uploadedBy: options.uploadedBy ?? null,
+      assigned: assignsNothing(options.assign) ? null : options.assign,
+    });
+    return { kind: placement.kind, file: input.name, reportId: placement.reportId, failedChecks: failedHard(report.checks), changes: placement.changes };
   });
 }
 

@@ -47,6 +47,11 @@ async function placeId(db: Writer, place: Place): Promise<number> {
   return parentId!;
 }
 
+/** The region row of a place of the national list (with its ancestors), stored when first needed. */
+export function storePlace(db: Writer, place: Place): Promise<number> {
+  return placeId(db, place);
+}
+
 /** A region the list does not hold (洪江区), under whatever parent the report names. */
 async function unlistedId(db: Writer, name: string, parentId: number | null, level: 'county' | 'body', kind: 'department' | 'township' | null): Promise<number> {
   const parentMatch = parentId === null ? isNull(regions.parentId) : eq(regions.parentId, parentId);

@@ -8,6 +8,7 @@ import type { ParsedFile } from '../lib/parse/file';
 import { PARSER_VERSION } from '../lib/parse/report';
 import type { Report } from '../lib/report/contract';
 import { reportFigures } from '../lib/report/figures';
+import { assignIdentity } from '../lib/upload/assign';
 import type { Db } from './client';
 import { syncReportFacts } from './facts';
 import {
@@ -102,7 +103,7 @@ const sameRows = (a: unknown[], b: unknown[]) => {
 
 export async function reparseVersion(db: Db, reportId: number): Promise<ReparseOutcome | null> {
   const [file] = await db
-    .select({ id: sourceFiles.id, name: sourceFiles.name, sha256: sourceFiles.sha256, bytes: sourceFiles.bytes })
+    .select({ id: sourceFiles.id, name: sourceFiles.name, sha256: sourceFiles.sha256, bytes: sourceFiles.bytes, assigned: sourceFiles.assigned })
     .from(sourceFiles)
     .where(and(eq(sourceFiles.reportId, reportId), eq(sourceFiles.role, 'original'), isNotNull(sourceFiles.bytes)))
     .limit(1);
@@ -112,7 +113,9 @@ export async function reparseVersion(db: Db, reportId: number): Promise<ReparseO
   }
   const outcome = await parseFile(file.bytes, file.name);
   if (!outcome.parsed) return { kind: 'now-failing', reportId, file: file.name, error: outcome.error };
-  return rewriteVersion(db, reportId, file, plain(outcome.parsed.report), parsedFileColumns(outcome.parsed));
+  // what staff set at upload is applied again: the file still does not say it
+  const report = assignIdentity(plain(outcome.parsed.report), file.assigned);
+  return rewriteVersion(db, reportId, file, report, parsedFileColumns({ ...outcome.parsed, report }));
 }
 
 /** The columns of a source file that come from its report (parse, or bundled figures). */

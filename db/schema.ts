@@ -17,6 +17,9 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { ParsedFile } from '../lib/parse/file';
+import type { IdentityAssignment } from '../lib/upload/assign';
+import type { UploadDigest } from '../lib/upload/preview';
 import type { CheckFailure, Report } from '../lib/report/contract';
 import { FACT_COLUMNS, type FactColumn } from '../lib/report/facts';
 
@@ -112,6 +115,10 @@ export const sourceFiles = pgTable(
     /** how it relates to its report: the file that created the version, or another copy */
     role: text('role', { enum: ['original', 'copy'] }),
     bundled: boolean('bundled').notNull().default(false),
+    /** the staff account that uploaded it in the app (null: CLI, bundle or synthetic) */
+    uploadedBy: integer('uploaded_by'),
+    /** what staff set at upload that the file does not say (region, year, scope): re-parsing applies it again */
+    assigned: jsonb('assigned').$type<IdentityAssignment>(),
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('source_files_sha256_unique').on(t.sha256), index('source_files_report_idx').on(t.reportId)],
@@ -213,6 +220,63 @@ export const reportFacts = pgTable(
     index('report_facts_city_idx').on(t.cityId, t.scope, t.year),
     index('report_facts_parent_idx').on(t.parentId, t.scope, t.year),
   ],
+);
+
+/**
+ * Staff who may upload and publish reports. An account limited to a region may read and write
+ * only that region and the regions under it (null: every region).
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** scrypt, with its parameters and salt (lib/auth/password.ts) */
+    passwordHash: text('password_hash').notNull(),
+    regionId: integer('region_id').references(() => regions.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('accounts_name_unique').on(t.name)],
+);
+
+/** Signed-in sessions. Only a hash of the cookie's token is stored: a copy of the table signs no one in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/**
+ * Files uploaded in the app and parsed, waiting for their uploader to check the preview and
+ * publish them (which stores them through db/ingest.ts) or discard them. Nothing here is
+ * shown outside the uploader's own pages.
+ */
+export const stagedUploads = pgTable(
+  'staged_uploads',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    /** the parse: the file as the parser read it, or null with its error */
+    parsed: jsonb('parsed').$type<ParsedFile>(),
+    error: text('error'),
+    /** what the lists show, derived once from the parse */
+    digest: jsonb('digest').$type<UploadDigest>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staged_uploads_account_idx').on(t.accountId, t.id)],
 );
 
 export type RegionRow = typeof regions.$inferSelect;

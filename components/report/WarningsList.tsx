@@ -1,6 +1,7 @@
 // The parser's warnings: cells printed as a dash or left blank, loosely matched labels, mixed
 // templates, approximate figures … each with its line.
 import type { StoredWarning } from '../../db/queries/report';
+import { ASSIGNED_WARNING } from '../../lib/upload/assign';
 import styles from './report.module.css';
 
 const CODE_LABELS: Record<string, string> = {
@@ -15,6 +16,7 @@ const CODE_LABELS: Record<string, string> = {
   'label-variant': '标签有异写',
   'identity-failed': '勾稽关系不成立',
   'line-truncated': '行过长被截断',
+  [ASSIGNED_WARNING]: '人工指定',
 };
 
 export default function WarningsList({ warnings }: { warnings: StoredWarning[] }) {

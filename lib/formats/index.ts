@@ -14,6 +14,11 @@ export { ReportReadError } from './errors';
 /** Files above this size are refused before any parsing (reports are a few MB at most). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+export interface ExtractOptions {
+  /** files above this many bytes are refused before any parsing; MAX_FILE_BYTES by default */
+  maxBytes?: number;
+}
+
 export interface ExtractedText {
   format: SourceFormat;
   text: string;
@@ -30,9 +35,10 @@ function megabytes(n: number): string {
  * Throws ReportReadError (one-line message) for empty, oversized, binary, unknown,
  * undecodable or damaged files.
  */
-export async function extractText(bytes: Uint8Array, fileName?: string): Promise<ExtractedText> {
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new ReportReadError(`the file is too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_FILE_BYTES)})`, fileName);
+export async function extractText(bytes: Uint8Array, fileName?: string, options: ExtractOptions = {}): Promise<ExtractedText> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new ReportReadError(`the file is too large (${megabytes(bytes.length)}; the limit is ${megabytes(maxBytes)})`, fileName);
   }
   const format = detectFormat(bytes, fileName);
   switch (format) {

@@ -18,10 +18,15 @@ export function notAReport(parsed: ParsedFile): string | null {
   return 'not an annual report: no table, and the text never names 信息公开 and 报告';
 }
 
+export interface ParseFileOptions {
+  /** files above this many bytes are refused unread (lib/formats MAX_FILE_BYTES by default) */
+  maxBytes?: number;
+}
+
 /** Parses a file; a file that cannot be read, or is no report, gives its one-line error instead. */
-export async function parseFile(bytes: Uint8Array, name: string): Promise<ParseOutcome> {
+export async function parseFile(bytes: Uint8Array, name: string, options: ParseFileOptions = {}): Promise<ParseOutcome> {
   try {
-    const parsed = await parseReportBytes(bytes, name);
+    const parsed = await parseReportBytes(bytes, name, { maxBytes: options.maxBytes });
     const notReport = notAReport(parsed);
     return notReport ? { parsed: null, error: notReport } : { parsed, error: null };
   } catch (err) {

@@ -1,14 +1,22 @@
 // Worker thread of lib/ingest/parse-pool.ts: parses the files it is sent, one at a time.
+//
+// The protocol (a test's fixture worker speaks it too): once loaded, the worker posts
+// `{ ready: true }`; for each ParseRequest it then posts one ParseReply with the same id.
 
 import { parentPort } from 'node:worker_threads';
-import { parseFile } from './outcome';
+import { parseFile, type ParseOutcome } from './outcome';
 
 export interface ParseRequest {
   id: number;
   bytes: Uint8Array;
   name: string;
+  /** files above this many bytes are refused unread (lib/formats MAX_FILE_BYTES when absent) */
+  maxBytes?: number;
 }
 
-parentPort!.on('message', async ({ id, bytes, name }: ParseRequest) => {
-  parentPort!.postMessage({ id, outcome: await parseFile(bytes, name) });
+export type ParseReply = { ready: true } | { id: number; outcome: ParseOutcome };
+
+parentPort!.on('message', async ({ id, bytes, name, maxBytes }: ParseRequest) => {
+  parentPort!.postMessage({ id, outcome: await parseFile(bytes, name, { maxBytes }) } satisfies ParseReply);
 });
+parentPort!.postMessage({ ready: true } satisfies ParseReply);

@@ -1,6 +1,6 @@
 // A report file (bytes of any supported format) to the canonical report.
 
-import { extractText, type SourceFormat } from '../formats/index';
+import { extractText, type ExtractOptions, type SourceFormat } from '../formats/index';
 import type { Report } from '../report/contract';
 import { parseReportText, type ParseOptions } from './report';
 
@@ -12,8 +12,12 @@ export interface ParsedFile {
   report: Report;
 }
 
-export async function parseReportBytes(bytes: Uint8Array, fileName?: string, options: ParseOptions = {}): Promise<ParsedFile> {
-  const { format, text, encoding } = await extractText(bytes, fileName);
-  const report = parseReportText(text, { ...options, file: options.file ?? fileName });
+/** How a file's bytes are read and parsed: the text parser's options, and extractText's size limit. */
+export type ParseBytesOptions = ParseOptions & ExtractOptions;
+
+export async function parseReportBytes(bytes: Uint8Array, fileName?: string, options: ParseBytesOptions = {}): Promise<ParsedFile> {
+  const { maxBytes, ...parseOptions } = options;
+  const { format, text, encoding } = await extractText(bytes, fileName, { maxBytes });
+  const report = parseReportText(text, { ...parseOptions, file: parseOptions.file ?? fileName });
   return { format, encoding, text, report };
 }

@@ -4,23 +4,17 @@
 import { notFound } from 'next/navigation';
 import { reportDetail, type ReportDetail } from '../../../../db/queries/report';
 import { getDatabase } from '../../../../db/server';
-import ActivityFigures from '../../../../components/report/ActivityFigures';
-import AppealsTable from '../../../../components/report/AppealsTable';
-import ApplicationsTable from '../../../../components/report/ApplicationsTable';
-import ChecksList from '../../../../components/report/ChecksList';
 import FilesAndVersions from '../../../../components/report/FilesAndVersions';
-import { activityLayout, appealsLayout, applicationsLayout, indexFailures, proactiveLayout } from '../../../../components/report/layout';
-import ProactiveTable from '../../../../components/report/ProactiveTable';
+import ReportFigures from '../../../../components/report/ReportFigures';
 import SourceText from '../../../../components/report/SourceText';
-import WarningsList from '../../../../components/report/WarningsList';
 import styles from '../../../../components/report/report.module.css';
 import DatabaseNotice from '../../../../components/ui/DatabaseNotice';
 import Shell, { type Crumb } from '../../../../components/region/Shell';
 import { describeDominantCause, dominantCauses } from '../../../../lib/region/dominant-cause';
 import { regionHref, reportHref } from '../../../../lib/region/href';
 import { COMPLETENESS_LABELS, SCOPE_HINTS, SCOPE_LABELS } from '../../../../lib/region/scope';
-import { SECTION_TITLES } from '../../../../lib/report/labels';
 import { normaliseText } from '../../../../lib/text/normalise';
+import { PUBLISH_RESULT_LABELS, publishedKind } from '../../../../lib/upload/publish-labels';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,8 +34,9 @@ function titleOf(report: ReportDetail): string {
   return `${who}${report.year ? `${report.year}年` : ''}政府信息公开工作年度报告`;
 }
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  const published = publishedKind((await searchParams).published);
   if (!/^\d{1,9}$/u.test(id)) notFound();
   let report: ReportDetail | null;
   try {
@@ -57,11 +52,6 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   if (!report) notFound();
 
   const doc = report.document;
-  const failures = indexFailures(report.checks);
-  const proactive = proactiveLayout(doc, failures);
-  const applications = applicationsLayout(doc, failures);
-  const appeals = appealsLayout(doc, failures);
-  const activity = activityLayout(doc, failures);
   const causes = dominantCauses(doc.applications);
   const figureLines = new Set(Object.values(doc.sources));
   // the stored text is what the parser read; its lines are numbered as the normalised ones
@@ -76,6 +66,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     <Shell crumbs={crumbsOf(report)} wide>
       <title>{`${titleOf(report)} · 年报通`}</title>
       <header className={styles.header}>
+        {published && (
+          <p className={styles.published} role="status">
+            {PUBLISH_RESULT_LABELS[published]}。
+          </p>
+        )}
         <h1>{titleOf(report)}</h1>
         <p className={styles.meta}>
           {region && (
@@ -124,35 +119,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
 
       <div className={styles.layout}>
         <div className={styles.figures}>
-          <section aria-labelledby="checks">
-            <h2 id="checks">核对结果</h2>
-            <ChecksList checks={report.checks} />
-          </section>
-
-          <section aria-labelledby="t2">
-            <h2 id="t2">二、{SECTION_TITLES[1]}</h2>
-            {proactive ? <ProactiveTable layout={proactive} /> : <p className={styles.muted}>报告中没有可提取的表二。</p>}
-          </section>
-
-          <section aria-labelledby="t3">
-            <h2 id="t3">三、{SECTION_TITLES[2]}</h2>
-            {applications ? <ApplicationsTable layout={applications} /> : <p className={styles.muted}>报告中没有可提取的表三。</p>}
-          </section>
-
-          <section aria-labelledby="t4">
-            <h2 id="t4">四、{SECTION_TITLES[3]}</h2>
-            {appeals ? <AppealsTable layout={appeals} /> : <p className={styles.muted}>报告中没有可提取的表四。</p>}
-          </section>
-
-          <section aria-labelledby="prose">
-            <h2 id="prose">正文中的数字</h2>
-            {activity ? <ActivityFigures layout={activity} /> : <p className={styles.muted}>正文中没有可提取的数字。</p>}
-          </section>
-
-          <section aria-labelledby="warnings">
-            <h2 id="warnings">解析提示</h2>
-            <WarningsList warnings={report.warnings} />
-          </section>
+          <ReportFigures document={doc} checks={report.checks} warnings={report.warnings} />
 
           <section aria-labelledby="files">
             <h2 id="files">文件与版本</h2>
