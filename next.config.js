@@ -4,7 +4,8 @@
  * 'unsafe-inline' for scripts (Next's inline bootstrap needs it without a nonce); React escapes
  * all report text and no page renders HTML from a report, which is what a nonce would guard.
  */
-const isDev = process.env.NODE_ENV !== 'production';
+// next start may load this file before it sets NODE_ENV: only `next dev` (development) relaxes the CSP
+const isDev = process.env.NODE_ENV === 'development';
 const CSP = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,

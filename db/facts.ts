@@ -17,10 +17,12 @@ import { selectRows, type Writer } from './sql';
 const BATCH = 500;
 
 /** The parts of a document the facts are computed from (not its sources, checks or warnings). */
+// the corrected document when staff corrected a figure (db/corrections.ts), else the printed one
+const effectiveDocument = sql`coalesce(${reports.effective}, ${reports.document})`;
 const factInput = sql<Pick<Report, 'template' | 'proactive' | 'applications' | 'appeals' | 'activity'>>`jsonb_build_object(
-  'template', ${reports.document}->'template', 'proactive', ${reports.document}->'proactive',
-  'applications', ${reports.document}->'applications', 'appeals', ${reports.document}->'appeals',
-  'activity', ${reports.document}->'activity')`;
+  'template', ${effectiveDocument}->'template', 'proactive', ${effectiveDocument}->'proactive',
+  'applications', ${effectiveDocument}->'applications', 'appeals', ${effectiveDocument}->'appeals',
+  'activity', ${effectiveDocument}->'activity')`;
 
 const recordType = sql.raw(['report_id integer', ...FACT_COLUMNS.map((c) => `${c} double precision`)].join(', '));
 const factList = sql.raw(FACT_COLUMNS.map((c) => `v.${c}`).join(', '));

@@ -9,7 +9,9 @@ import { PARSER_VERSION } from '../lib/parse/report';
 import type { Report } from '../lib/report/contract';
 import { reportFigures } from '../lib/report/figures';
 import { assignIdentity } from '../lib/upload/assign';
+import { correctedReport } from '../lib/corrections/apply';
 import type { Db } from './client';
+import { liveCorrections, refreshCorrected } from './corrections';
 import { syncReportFacts } from './facts';
 import {
   completeness,
@@ -29,7 +31,7 @@ import {
   type Tx,
 } from './ingest';
 import { regionForReport } from './regions';
-import { checkResults, figures, reports, reportWarnings, sourceFiles, type ReportRow } from './schema';
+import { checkResults, corrections, figures, reports, reportWarnings, sourceFiles, type ReportRow } from './schema';
 
 export type ReparseOutcome =
   | { kind: 'unchanged'; reportId: number; file: string }
@@ -139,14 +141,18 @@ export async function rewriteVersion(
       if (!row) return null;
       const regionId = await regionForReport(tx, report);
       const key = identityKey(regionId, report, file.sha256);
+      // staff's corrections stay: the derived rows are those of the corrected report
+      const live = [...((await liveCorrections(tx, [reportId])).get(reportId)?.values() ?? [])];
+      const effective = live.length ? correctedReport(report, live) : null;
+      const derived = effective ?? report;
       const stored = await storedFigureValues(tx, reportId);
-      const changes = diffFigureValues(stored, new Map(reportFigures(report).map((f) => [f.path, f.value])));
+      const changes = diffFigureValues(stored, new Map(reportFigures(derived).map((f) => [f.path, f.value])));
 
       if (key !== row.identityKey) {
         const moved = await moveVersion(tx, row, report, file, fileColumns);
         return { kind: 'changed', reportId, file: file.name, changes, aspects: ['identity'], moved };
       }
-      const aspects = await differences(tx, row, regionId, report);
+      const aspects = await differences(tx, row, regionId, report, derived);
       if (changes.length === 0 && aspects.length === 0) {
         if (row.parserVersion !== PARSER_VERSION) {
           await tx.update(reports).set({ parserVersion: PARSER_VERSION }).where(eq(reports.id, reportId));
@@ -167,9 +173,10 @@ export async function rewriteVersion(
           completeness: completeness(report),
           parserVersion: PARSER_VERSION,
           document: report,
+          effective,
         })
         .where(eq(reports.id, reportId));
-      await writeDerived(tx, reportId, report);
+      await writeDerived(tx, reportId, derived);
       await tx.update(sourceFiles).set(fileColumns).where(eq(sourceFiles.id, file.id));
       await refreshCrossYear(tx, key, report.year);
       await syncReportFacts(tx, [key]);
@@ -184,7 +191,8 @@ async function storedFigureValues(tx: Tx, reportId: number): Promise<Map<string,
 }
 
 /** What the stored version holds that the new parse does not give (figure values aside). */
-async function differences(tx: Tx, row: ReportRow, regionId: number | null, report: Report): Promise<string[]> {
+/** `derived`: the report the rows come from (the corrected one when staff corrected a figure). */
+async function differences(tx: Tx, row: ReportRow, regionId: number | null, report: Report, derived: Report): Promise<string[]> {
   const aspects: string[] = [];
   if (row.regionId !== regionId || row.year !== report.year || row.scope !== report.scope || row.issuer !== report.issuer) aspects.push('identity');
   if (row.template !== report.template) aspects.push('template');
@@ -194,20 +202,20 @@ async function differences(tx: Tx, row: ReportRow, regionId: number | null, repo
     .select({ path: figures.path, tableName: figures.tableName, rowKey: figures.rowKey, columnKey: figures.columnKey, value: figures.value, line: figures.line })
     .from(figures)
     .where(eq(figures.reportId, row.id));
-  const expected = figureRows(row.id, report).map(({ reportId: _, ...rest }) => rest);
+  const expected = figureRows(row.id, derived).map(({ reportId: _, ...rest }) => rest);
   if (!sameRows(figureRowsNow, expected)) aspects.push('figure rows');
 
   const checks = await tx
     .select({ id: checkResults.checkId, ok: checkResults.ok, severity: checkResults.severity, detail: checkResults.detail, failures: checkResults.failures })
     .from(checkResults)
     .where(and(eq(checkResults.reportId, row.id), notLike(checkResults.checkId, 'crossYear.%')));
-  const expectedChecks = report.checks.map((c) => ({ id: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null }));
+  const expectedChecks = derived.checks.map((c) => ({ id: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null }));
   if (!sameRows(checks, expectedChecks)) aspects.push('checks');
 
   const warnings = await tx.select({ code: reportWarnings.code, message: reportWarnings.message, line: reportWarnings.line }).from(reportWarnings).where(eq(reportWarnings.reportId, row.id));
-  if (!sameRows(warnings, report.warnings)) aspects.push('warnings');
+  if (!sameRows(warnings, derived.warnings)) aspects.push('warnings');
 
-  if (canonical(row.document) !== canonical(report)) aspects.push('document');
+  if (canonical(row.document) !== canonical(report) || canonical(row.effective) !== canonical(derived === report ? null : derived)) aspects.push('document');
   return aspects;
 }
 
@@ -217,6 +225,8 @@ async function differences(tx: Tx, row: ReportRow, regionId: number | null, repo
  */
 async function moveVersion(tx: Tx, row: ReportRow, report: Report, original: { id: number; sha256: string }, fileColumns: FileColumns): Promise<Placement> {
   const attached = await tx.select({ id: sourceFiles.id }).from(sourceFiles).where(eq(sourceFiles.reportId, row.id));
+  // corrections would go with the row (on delete cascade): kept, and moved to where the file goes
+  const kept = await tx.select().from(corrections).where(eq(corrections.reportId, row.id));
   await tx.update(sourceFiles).set({ reportId: null }).where(eq(sourceFiles.reportId, row.id));
   await tx.update(reports).set({ supersedesId: row.supersedesId }).where(eq(reports.supersedesId, row.id));
   await tx.delete(checkResults).where(eq(checkResults.otherReportId, row.id));
@@ -233,6 +243,10 @@ async function moveVersion(tx: Tx, row: ReportRow, report: Report, original: { i
     .where(eq(sourceFiles.id, original.id));
   const copies = attached.map((a) => a.id).filter((id) => id !== original.id);
   if (copies.length) await tx.update(sourceFiles).set({ reportId: placement.reportId, role: 'copy' }).where(inArray(sourceFiles.id, copies));
+  if (kept.length) {
+    await tx.insert(corrections).values(kept.map(({ id: _, ...c }) => ({ ...c, reportId: placement.reportId })));
+    await refreshCorrected(tx, placement.reportId);
+  }
   return placement;
 }
 

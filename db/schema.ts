@@ -79,8 +79,13 @@ export const reports = pgTable(
     /** complete: all three tables; tables: some tables; prose: prose figures only */
     completeness: text('completeness', { enum: ['complete', 'tables', 'prose'] }).notNull(),
     parserVersion: text('parser_version').notNull(),
-    /** the parser's whole output, for display and for comparing versions */
+    /** the parser's whole output, for display and for comparing versions: the figures as printed */
     document: jsonb('document').$type<Report>().notNull(),
+    /**
+     * The document with staff's corrections applied and its checks run again (db/corrections.ts);
+     * null when nothing is corrected. Figures, checks, facts and exports are derived from it.
+     */
+    effective: jsonb('effective').$type<Report>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -277,6 +282,53 @@ export const stagedUploads = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('staged_uploads_account_idx').on(t.accountId, t.id)],
+);
+
+/**
+ * A figure corrected by staff, with the reason. The printed figure stays in the report's
+ * document; an undone correction stays here, marked undone. Only the latest live correction
+ * of a figure applies.
+ */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** the contract path of the figure, e.g. appeals.review[4] */
+    path: text('path').notNull(),
+    /** the figure as printed when it was corrected */
+    printed: doublePrecision('printed'),
+    /** the corrected figure (null: the cell is blank) */
+    value: doublePrecision('value'),
+    reason: text('reason').notNull(),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneBy: integer('undone_by').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('corrections_report_idx').on(t.reportId, t.path)],
+);
+
+/**
+ * The bodies (departments, townships) of a county or city that must publish a report each
+ * year: staff list them, so that the missing ones can be named against the legal deadlines.
+ */
+export const expectedBodies = pgTable(
+  'expected_bodies',
+  {
+    id: serial('id').primaryKey(),
+    /** the county (or city) they belong to */
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['department', 'township'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: integer('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('expected_bodies_region_name_unique').on(t.regionId, t.name)],
 );
 
 export type RegionRow = typeof regions.$inferSelect;

@@ -294,7 +294,7 @@ describeEachDatabase('full export of figures', (kind) => {
       expect(text).toContain('会同县林城镇人民政府,怀化市,湖南省,2021,乡镇（街道）,');
       expect(text).toContain('（三）4.保护第三方合法权益');
       expect(lines[1].startsWith('东城区,,北京市,2020,全域,二,regulations,规章,')).toBe(true);
-      expect(text).toContain(`,${GOV}\r\n`);
+      expect(text).toContain(`,${GOV},,\r\n`);
       expect(text).not.toContain('cliffordsjerseys');
     });
 

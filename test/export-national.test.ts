@@ -214,6 +214,7 @@ describe('tidyRows', () => {
     expect(at('applications.notProcessed.massRepeated[6]')).toEqual([
       '会同县', '怀化市', '湖南省', 2020, '全域', '三', 'notProcessed.massRepeated', '（五）4.无正当理由大量反复申请', '总计', 172, '件',
       'applications.notProcessed.massRepeated[6]', SEED.sources['applications.notProcessed.massRepeated[6]'], 'http://www.huitong.gov.cn/art/2021/1/1.html',
+      null, null,
     ]);
     expect(at('proactive.procurement.amountWan')?.slice(5, 11)).toEqual(['二', 'procurement', '政府集中采购', '采购总金额', 26966.28, '万元']);
     expect(at('proactive.penalties.itemChange')?.slice(7, 11)).toEqual(['行政处罚', '本年增/减', -181, '项']);

@@ -38,6 +38,14 @@ export default function FileRows({ files, showRegion = false }: { files: StoredF
               )}
               <span className={styles.muted}> · {formatBytes(f.size)}</span>
               {f.assigned && <span className={styles.tag}>地区/年度由人工指定</span>}
+              {f.reportId && f.role === 'original' && (
+                <>
+                  {' '}
+                  <Link prefetch={false} href={`/admin/reports/${f.reportId}`} className={styles.small}>
+                    更正数字
+                  </Link>
+                </>
+              )}
             </td>
             {showRegion && <td>{f.regionName ?? '—'}</td>}
             <td>{f.year ?? '—'}</td>

@@ -27,11 +27,15 @@ export default function Figure({ cell, as }: FigureProps) {
   const expected = [...new Set(cell.failures.map((f) => f.expected))];
   const word = claimWord(cell.failures.map((f) => f.checkId));
   const where = cell.line ? `原文第 ${cell.line} 行` : '原文行号不详';
-  const title = failed ? `${where}；核对未通过：${word} ${expected.map((e) => show(e, as)).join(' 或 ')}，印为 ${text}` : where;
-  const className = [styles.figure, cell.value === null ? styles.blank : '', failed ? (hard ? styles.failedHard : styles.failedSoft) : ''].filter(Boolean).join(' ');
+  const fix = cell.corrected;
+  const printedText = fix ? (fix.printed === null ? '空' : show(fix.printed, as ?? (cell.signed ? 'signed' : 'count'))) : '';
+  const fixNote = fix ? `；已更正：印为 ${printedText}，原因：${fix.reason}` : '';
+  const title = (failed ? `${where}；核对未通过：${word} ${expected.map((e) => show(e, as)).join(' 或 ')}，${fix ? '现为' : '印为'} ${text}` : where) + fixNote;
+  const className = [styles.figure, cell.value === null ? styles.blank : '', failed ? (hard ? styles.failedHard : styles.failedSoft) : '', fix ? styles.corrected : ''].filter(Boolean).join(' ');
   const content = (
     <>
       <span className={styles.value}>{text}</span>
+      {fix && <span className={styles.correctedNote}>已更正，印为 {printedText}</span>}
       {failed && (
         <span className={styles.expected}>
           {word} {expected.map((e) => show(e, as)).join(' 或 ')}
@@ -41,13 +45,13 @@ export default function Figure({ cell, as }: FigureProps) {
   );
   if (!cell.line) {
     return (
-      <span id={figureAnchor(cell.path)} className={className} title={title} data-path={cell.path} data-failed={failed || undefined}>
+      <span id={figureAnchor(cell.path)} className={className} title={title} data-path={cell.path} data-failed={failed || undefined} data-corrected={fix ? true : undefined}>
         {content}
       </span>
     );
   }
   return (
-    <a id={figureAnchor(cell.path)} href={`#L${cell.line}`} className={className} title={title} data-path={cell.path} data-line={cell.line} data-failed={failed || undefined}>
+    <a id={figureAnchor(cell.path)} href={`#L${cell.line}`} className={className} title={title} data-path={cell.path} data-line={cell.line} data-failed={failed || undefined} data-corrected={fix ? true : undefined}>
       {content}
     </a>
   );

@@ -8,7 +8,7 @@ import ActivityFigures from './ActivityFigures';
 import AppealsTable from './AppealsTable';
 import ApplicationsTable from './ApplicationsTable';
 import ChecksList from './ChecksList';
-import { activityLayout, appealsLayout, applicationsLayout, indexFailures, proactiveLayout } from './layout';
+import { activityLayout, appealsLayout, applicationsLayout, indexFailures, markCorrected, proactiveLayout, type CellCorrection } from './layout';
 import ProactiveTable from './ProactiveTable';
 import WarningsList from './WarningsList';
 import styles from './report.module.css';
@@ -17,12 +17,23 @@ import styles from './report.module.css';
 export const checksOf = (report: Report): StoredCheck[] =>
   report.checks.map((c) => ({ checkId: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? [], otherReportId: null }));
 
-export default function ReportFigures({ document, checks, warnings }: { document: Report; checks: StoredCheck[]; warnings: StoredWarning[] }) {
+export default function ReportFigures({
+  document,
+  checks,
+  warnings,
+  corrections,
+}: {
+  document: Report;
+  checks: StoredCheck[];
+  warnings: StoredWarning[];
+  /** figures staff corrected: `document` holds the corrected values */
+  corrections?: ReadonlyMap<string, CellCorrection>;
+}) {
   const failures = indexFailures(checks);
-  const proactive = proactiveLayout(document, failures);
-  const applications = applicationsLayout(document, failures);
-  const appeals = appealsLayout(document, failures);
-  const activity = activityLayout(document, failures);
+  const proactive = markCorrected(proactiveLayout(document, failures), corrections);
+  const applications = markCorrected(applicationsLayout(document, failures), corrections);
+  const appeals = markCorrected(appealsLayout(document, failures), corrections);
+  const activity = markCorrected(activityLayout(document, failures), corrections);
   return (
     <>
       <section aria-labelledby="checks">

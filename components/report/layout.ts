@@ -37,6 +37,29 @@ export interface LayoutCell {
   failures: CellFailure[];
   money?: boolean;
   signed?: boolean;
+  /** set when staff corrected the figure: `value` is then the corrected one */
+  corrected?: CellCorrection;
+}
+
+/** A live correction of a figure, as its cell shows it. */
+export interface CellCorrection {
+  printed: number | null;
+  reason: string;
+}
+
+/**
+ * The layout with every cell whose path staff corrected marked (cells are the objects with a
+ * `path` and a `failures` list, wherever the layout nests them).
+ */
+export function markCorrected<T>(layout: T, corrections: ReadonlyMap<string, CellCorrection> | undefined): T {
+  if (!corrections || corrections.size === 0 || layout === null || typeof layout !== 'object') return layout;
+  if (Array.isArray(layout)) return layout.map((item) => markCorrected(item, corrections)) as T;
+  const record = layout as Record<string, unknown>;
+  if (typeof record.path === 'string' && Array.isArray(record.failures)) {
+    const corrected = corrections.get(record.path);
+    return (corrected ? { ...record, corrected } : layout) as T;
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, markCorrected(v, corrections)])) as T;
 }
 
 export interface LayoutRow {

@@ -54,15 +54,18 @@ async function reportsOf(db: Db, regionIds: readonly number[], years: readonly n
         sql`, `,
       )})`
     : sql``;
-  const rows = await selectRows<{ name: string; code: string | null; year: number; issuer: string | null; url: string | null }>(
+  const rows = await selectRows<{ name: string; code: string | null; year: number; issuer: string | null; url: string | null; corrected: number }>(
     db,
     sql`select g.name, g.code, r.year, r.issuer,
+          (select count(distinct c.path)::int from corrections c where c.report_id = r.id and c.undone_at is null) as corrected,
           ${reportUrl(sql`r.id`)} as url
         from reports r join regions g on g.id = r.region_id
         where r.region_id in (${ids}) and r.is_current and r.year is not null and r.scope = ${scope} ${inYears}
         order by g.code nulls last, g.name, r.year`,
   );
-  return rows.map((r) => ({ region: r.name, code: r.code, year: Number(r.year), title: reportTitle(r.name, r.issuer, Number(r.year)), url: officialUrl(r.url) }));
+  // a report with figures staff corrected says so wherever its title is printed as a source
+  const titleOf = (r: (typeof rows)[number]) => reportTitle(r.name, r.issuer, Number(r.year)) + (Number(r.corrected) > 0 ? `（${r.corrected} 处数字经更正）` : '');
+  return rows.map((r) => ({ region: r.name, code: r.code, year: Number(r.year), title: titleOf(r), url: officialUrl(r.url) }));
 }
 
 const span = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

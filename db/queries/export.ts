@@ -133,13 +133,18 @@ interface LoadedReport {
   city: string | null;
   province: string | null;
   url: string | null;
+  /** live corrections by path: the document holds the corrected figures */
+  corrections: Record<string, { printed: number | null; reason: string }>;
 }
 
 /** The documents of these reports with their places and URL, in the order of `ids`. */
 async function loadReports(db: Db, ids: readonly number[]): Promise<LoadedReport[]> {
   const rows = await selectRows<Record<string, unknown>>(
     db,
-    sql`select r.id, r.document, g.id as region_id, g.name as region,
+    sql`select r.id, coalesce(r.effective, r.document) as document, g.id as region_id, g.name as region,
+          (select jsonb_object_agg(c.path, jsonb_build_object('printed', c.printed, 'reason', c.reason))
+             from (select distinct on (path) path, printed, reason from corrections
+                   where report_id = r.id and undone_at is null order by path, id desc) c) as corrections,
           ${nearest(ANCESTORS, 'city', name)} as city, ${nearest(ANCESTORS, 'province', name)} as province,
           ${reportUrl(sql`r.id`)} as url
         from reports r ${PLACES}
@@ -158,6 +163,7 @@ async function loadReports(db: Db, ids: readonly number[]): Promise<LoadedReport
           city: placed ? ((r.city as string | null) ?? null) : null,
           province: placed ? ((r.province as string | null) ?? null) : null,
           url: (r.url as string | null) ?? null,
+          corrections: ((typeof r.corrections === 'string' ? JSON.parse(r.corrections) : r.corrections) ?? {}) as LoadedReport['corrections'],
         },
       ];
     }),
@@ -217,7 +223,7 @@ export function inPrintedOrder(report: Report): Report {
 function rowsOf(loaded: LoadedReport): Row[] {
   const report = inPrintedOrder(loaded.document);
   if (loaded.region !== null) report.region = { name: loaded.region, city: loaded.city, province: loaded.province };
-  return tidyRows(report, { url: officialUrl(loaded.url) });
+  return tidyRows(report, { url: officialUrl(loaded.url), corrections: loaded.corrections });
 }
 
 /**

@@ -234,11 +234,11 @@ export async function regionApplications(db: Db, reportIds: readonly number[]): 
   if (reportIds.length === 0) return new Map();
   const rows = await selectRows<{ id: number; applications: unknown }>(
     db,
-    sql`select id, document->'applications' as applications from reports
+    sql`select id, coalesce(effective, document)->'applications' as applications from reports
         where id in (${sql.join(
           [...new Set(reportIds)].map((id) => sql`${id}`),
           sql`, `,
-        )}) and document->'applications' is not null`,
+        )}) and coalesce(effective, document)->'applications' is not null`,
   );
   return new Map(rows.map((r) => [Number(r.id), (typeof r.applications === 'string' ? JSON.parse(r.applications) : r.applications) as ApplicationsTable]));
 }

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { CheckFailure, Report } from '../../lib/report/contract';
 import type { Db } from '../client';
+import { correctionHistory, type CorrectionRecord } from '../corrections';
 import type { ReportRow, SourceFileRow } from '../schema';
 import { selectRows } from '../sql';
 import { regionById, type RegionSummary } from './region';
@@ -58,7 +59,12 @@ export interface ReportDetail {
   isCurrent: boolean;
   supersedesId: number | null;
   parserVersion: string;
+  /** the report as corrected by staff (the printed report when nothing is corrected) */
   document: Report;
+  /** the report as printed */
+  printed: Report;
+  /** every correction, newest first (undone ones too) */
+  corrections: CorrectionRecord[];
   region: RegionSummary | null;
   checks: StoredCheck[];
   warnings: StoredWarning[];
@@ -77,10 +83,10 @@ export async function reportDetail(db: Db, id: number): Promise<ReportDetail | n
   const [row] = await selectRows<Record<string, unknown>>(
     db,
     sql`select id, identity_key, region_id, year, scope, issuer, template, completeness, status, version, is_current,
-          supersedes_id, parser_version, document from reports where id = ${id}`,
+          supersedes_id, parser_version, coalesce(effective, document) as document, document as printed from reports where id = ${id}`,
   );
   if (!row) return null;
-  const [region, checks, warnings, files, versions] = await Promise.all([
+  const [region, checks, warnings, files, versions, corrections] = await Promise.all([
     row.region_id === null ? Promise.resolve(null) : regionById(db, Number(row.region_id)),
     selectRows<Record<string, unknown>>(
       db,
@@ -98,6 +104,7 @@ export async function reportDetail(db: Db, id: number): Promise<ReportDetail | n
       sql`select id, version, is_current, supersedes_id, created_at, parser_version from reports
           where identity_key = ${row.identity_key as string} order by version, id`,
     ),
+    correctionHistory(db, id),
   ]);
   const fileInfos: SourceFileInfo[] = files.map((f) => ({
     id: Number(f.id),
@@ -129,6 +136,8 @@ export async function reportDetail(db: Db, id: number): Promise<ReportDetail | n
     supersedesId: row.supersedes_id === null ? null : Number(row.supersedes_id),
     parserVersion: row.parser_version as string,
     document: (typeof row.document === 'string' ? JSON.parse(row.document) : row.document) as Report,
+    printed: (typeof row.printed === 'string' ? JSON.parse(row.printed) : row.printed) as Report,
+    corrections,
     region,
     checks: checks.map((c) => ({
       checkId: c.check_id as string,

@@ -243,7 +243,13 @@ export function nationalTablesWorkbook(report: Report, meta: ExportMeta): ExcelJ
   const workbook = new ExcelJS.Workbook();
   describeWorkbook(workbook, meta);
   const version = nationalVersion(report);
-  const source = [meta.source && `来源：${meta.source}`, `导出时间：${exportTime(meta.exportedAt)}`, `表格格式：${version}年版`, '空白单元格表示报告未载明该数字'];
+  const source = [
+    meta.source && `来源：${meta.source}`,
+    `导出时间：${exportTime(meta.exportedAt)}`,
+    `表格格式：${version}年版`,
+    '空白单元格表示报告未载明该数字',
+    ...(meta.corrections ?? []).map((c) => `已更正：${c}`),
+  ];
   for (const table of TABLES) {
     const sheet = workbook.addWorksheet(NATIONAL_SHEETS[table.key], {
       views: [{ showGridLines: false }],

@@ -16,6 +16,8 @@ export interface ExportMeta {
   /** where the figures come from (a URL, or "年报通数据库"), printed as given */
   source?: string;
   exportedAt: Date;
+  /** figures staff corrected, in words (表四「行政复议」总计印为 0，更正为 11。原因：…) */
+  corrections?: string[];
 }
 
 const BEIJING = new Intl.DateTimeFormat('en-CA', {

@@ -17,9 +17,9 @@ import {
 } from '../report/labels';
 import type { Row } from './table';
 
-export const TIDY_COLUMNS = ['地区', '所属市', '所属省', '年度', '范围', '表', '行键', '行', '列', '数值', '单位', '字段路径', '来源行号', '来源网址'] as const;
+export const TIDY_COLUMNS = ['地区', '所属市', '所属省', '年度', '范围', '表', '行键', '行', '列', '数值', '单位', '字段路径', '来源行号', '来源网址', '更正前印制数值', '更正原因'] as const;
 
-interface Described {
+export interface Described {
   table: '二' | '三' | '四' | '正文';
   rowKey: string;
   row: string;
@@ -49,7 +49,8 @@ function proactiveLabels(rowKey: string, columnKey: string, version: '2019' | '2
   return { row, column };
 }
 
-function describe(path: string, report: Report): Described | undefined {
+/** Where a figure sits, by its contract path: table, row and column as printed, and its unit. */
+export function describeFigure(path: string, report: Report): Described | undefined {
   const version = report.template === '2021' ? '2021' : '2019';
   let m = /^proactive\.([^.]+)\.(\w+)$/.exec(path);
   if (m) {
@@ -79,11 +80,14 @@ function describe(path: string, report: Report): Described | undefined {
   return undefined;
 }
 
-/** One row per figure of the report (a figure the report prints blank has value null). */
-export function tidyRows(report: Report, source: { url?: string | null } = {}): Row[] {
+/**
+ * One row per figure of the report (a figure the report prints blank has value null). A figure
+ * staff corrected has its corrected value, with the printed value and the reason beside it.
+ */
+export function tidyRows(report: Report, source: { url?: string | null; corrections?: Readonly<Record<string, { printed: number | null; reason: string }>> } = {}): Row[] {
   const rows: Row[] = [];
   for (const { path, value } of reportFigures(report)) {
-    const d = describe(path, report);
+    const d = describeFigure(path, report);
     if (!d) continue;
     rows.push([
       report.region.name,
@@ -100,6 +104,8 @@ export function tidyRows(report: Report, source: { url?: string | null } = {}): 
       path,
       report.sources[path] ?? null,
       source.url ?? null,
+      source.corrections?.[path] ? (source.corrections[path].printed ?? '空') : null,
+      source.corrections?.[path]?.reason ?? null,
     ]);
   }
   return rows;

@@ -72,7 +72,7 @@ describeWithCorpus('staff upload and publish reports (next start)', () => {
     await page.fill('input[name=name]', 'alice');
     await page.fill('input[name=password]', 'wrong password here');
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('[role=alert]')).toContain('账号或密码不正确');
+    await expect.poll(() => page.textContent('[role=alert]'), { timeout: 30_000 }).toContain('账号或密码不正确');
     await page.fill('input[name=name]', 'alice');
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');
@@ -149,7 +149,7 @@ describeWithCorpus('staff upload and publish reports (next start)', () => {
     // the server actions of the page still open in the first tab
     await page.fill('input[name=region]', '会同县');
     await page.click('button:has-text("确认并发布")');
-    await expect.poll(() => page.textContent('[role=alert]')).toContain('请先登录');
+    await expect.poll(() => page.textContent('[role=alert]'), { timeout: 30_000 }).toContain('请先登录');
     await page.click('button:has-text("丢弃这份上传")');
     await page.waitForURL('**/admin/sign-in**');
 
@@ -209,7 +209,7 @@ describeWithCorpus('staff upload and publish reports (next start)', () => {
     await page.goto(`${served.base}/admin/uploads/${mine.id}`);
     await page.fill('input[name=region]', '320813');
     await page.click('button:has-text("确认并发布")');
-    await expect.poll(() => page.textContent('[role=alert]')).toContain('不属于您可管理的地区');
+    await expect.poll(() => page.textContent('[role=alert]'), { timeout: 30_000 }).toContain('不属于您可管理的地区');
   });
 
   it('hostile files get a clear error, the server keeps serving, and nothing else changes', { timeout: 240_000 }, async () => {
@@ -334,6 +334,10 @@ describeWithCorpus('staff upload and publish reports (next start)', () => {
     expect(fromSame.location).toContain('error=rate');
     // others are not
     expect((await postSignIn(served.base, 'alice', PASSWORD, from('198.51.100.3'))).cookie).not.toBeNull();
+    // the production CSP allows no eval (only next dev relaxes it)
+    const csp = (await fetch(`${served.base}/admin/sign-in`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
 
     // attempts sent at once all count: five are checked, the rest are held
     const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => postSignIn(served.base, 'mallory', `guess number ${i}`, from(`192.0.2.${i + 10}`))));

@@ -1,8 +1,10 @@
-// After a report is stored from the app, the public pages show it at once: their cached copies
-// are dropped (the dashboard reads through the data version and needs nothing).
+// After a report is stored or corrected from the app, the public pages show it at once: their
+// cached copies are dropped (the dashboard reads through the data version and needs nothing).
+// The pattern names the route's folder, route group included: every cached address of a
+// region (code, name, r<id>) is one page of that route.
 import { revalidatePath } from 'next/cache';
 
 export function revalidatePublished(): void {
-  revalidatePath('/public/[region]', 'page');
-  revalidatePath('/public');
+  revalidatePath('/(public)/public/[region]', 'page');
+  revalidatePath('/(public)/public', 'page');
 }

@@ -5,7 +5,9 @@ import { notFound } from 'next/navigation';
 import { reportDetail, type ReportDetail } from '../../../../db/queries/report';
 import { getDatabase } from '../../../../db/server';
 import FilesAndVersions from '../../../../components/report/FilesAndVersions';
+import CorrectionsList from '../../../../components/report/CorrectionsList';
 import ReportFigures from '../../../../components/report/ReportFigures';
+import { liveByPath } from '../../../../lib/corrections/describe';
 import SourceText from '../../../../components/report/SourceText';
 import styles from '../../../../components/report/report.module.css';
 import DatabaseNotice from '../../../../components/ui/DatabaseNotice';
@@ -58,6 +60,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const lines = report.text ? normaliseText(report.text.content).lines : null;
   const url = report.files.find((f) => f.url)?.url ?? null;
   const current = report.versions.find((v) => v.isCurrent);
+  const corrected = liveByPath(report.corrections).size;
   const failedHard = report.checks.filter((c) => !c.ok && c.severity === 'hard').length;
   const completeness = COMPLETENESS_LABELS[report.completeness];
   const region = report.region;
@@ -100,6 +103,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
               <span>没有可核对的表格数字</span>
             )}
             ，{report.warnings.length} 条解析提示。点击任一数字，可在右侧原文中看到它所在的行。
+            {corrected > 0 && (
+              <>
+                {' '}
+                <a href="#corrections">{corrected} 处数字经工作人员更正</a>，表中显示更正后的数字，并注明原印数字。
+              </>
+            )}
           </p>
           <p className="chart-downloads">
             <span>下载：</span>
@@ -119,7 +128,17 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
 
       <div className={styles.layout}>
         <div className={styles.figures}>
-          <ReportFigures document={doc} checks={report.checks} warnings={report.warnings} />
+          <ReportFigures document={doc} checks={report.checks} warnings={report.warnings} corrections={liveByPath(report.corrections)} />
+
+          <section aria-labelledby="corrections">
+            <h2 id="corrections">更正记录</h2>
+            <CorrectionsList corrections={report.corrections} printed={report.printed} />
+            {report.region && (
+              <p className={styles.muted}>
+                工作人员可在 <a href={`/admin/reports/${report.id}`}>管理页面</a> 更正数字（须填写原因，原印数字保留）。
+              </p>
+            )}
+          </section>
 
           <section aria-labelledby="files">
             <h2 id="files">文件与版本</h2>

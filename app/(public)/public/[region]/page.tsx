@@ -7,6 +7,7 @@ import { lookupRegion, regionUpdatedAt } from '../../../../db/queries/region';
 import { loadRegionPage } from '../../../../db/queries/region-page';
 import { cachedRead } from '../../../../db/read-cache';
 import { getDatabase } from '../../../../db/server';
+import { correctionNotes, type CorrectionNote } from '../../../../db/corrections';
 import KeyFigures from '../../../../components/public/KeyFigures';
 import PublicFigure from '../../../../components/public/PublicFigure';
 import RegionCandidates from '../../../../components/public/RegionCandidates';
@@ -30,7 +31,7 @@ export async function generateStaticParams(): Promise<{ region: string }[]> {
 type Props = { params: Promise<{ region: string }> };
 
 type Lookup =
-  | { kind: 'found'; model: PublicRegionModel | null; name: string }
+  | { kind: 'found'; model: PublicRegionModel | null; name: string; corrections: CorrectionNote[] }
   | { kind: 'ambiguous'; key: string; candidates: { name: string; place: string; href: string }[] }
   | { kind: 'not-found' };
 
@@ -51,9 +52,11 @@ async function load(key: string): Promise<Lookup> {
       };
     }
     const region = found.region;
-    if (region.id === null) return { kind: 'found', model: null, name: region.name };
+    if (region.id === null) return { kind: 'found', model: null, name: region.name, corrections: [] };
     const [data, updatedAt] = await Promise.all([loadRegionPage(db, region, null), regionUpdatedAt(db, region.id)]);
-    return { kind: 'found', model: data.scope === null ? null : publicRegionModel(data, updatedAt), name: region.name };
+    const model = data.scope === null ? null : publicRegionModel(data, updatedAt);
+    const corrections = model ? await correctionNotes(db, model.sources.map((s) => s.reportId)) : [];
+    return { kind: 'found', model, name: region.name, corrections };
   });
 }
 
@@ -65,7 +68,26 @@ export async function generateMetadata({ params }: Props) {
   return { title: `${name} 政府信息公开数据`, description: `${name}历年政府信息公开工作年度报告中的主要数字、图表和解释` };
 }
 
-function Missing({ model }: { model: PublicRegionModel }) {
+/** Figures staff corrected: the pages show the corrected ones, and say so here. */
+function Corrections({ notes }: { notes: CorrectionNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <section aria-labelledby="corrected" className={styles.missing}>
+      <h2 id="corrected">经更正的数字</h2>
+      <p>以下数字原报告印错，由本站工作人员更正；本页的图表和数字使用更正后的值，原报告保持原样。</p>
+      <ul>
+        {notes.map((n, i) => (
+          <li key={i} data-correction>
+            {n.year ? `${n.year}年报告：` : ''}
+            {n.sentence}。原因：{n.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Missing({ model, correctedYears }: { model: PublicRegionModel; correctedYears: ReadonlySet<number | null> }) {
   if (model.missingYears.length === 0 && model.failedYears.length === 0) return null;
   return (
     <section aria-labelledby="missing" className={styles.missing}>
@@ -74,7 +96,8 @@ function Missing({ model }: { model: PublicRegionModel }) {
         {model.missingYears.length > 0 && <li>{model.missingYears.join('、')}年：还没有找到这一年的报告，图表在这些年份留空。</li>}
         {model.failedYears.map((f) => (
           <li key={f.year}>
-            {f.year}年：报告中有 {f.failures} 处数字加总对不上（例如分项之和不等于总计）。这里照报告原样显示，没有改动。
+            {f.year}年：报告中有 {f.failures} 处数字加总对不上（例如分项之和不等于总计）。
+            {correctedYears.has(f.year) ? '除下文“经更正的数字”外，这里照报告原样显示。' : '这里照报告原样显示，没有改动。'}
           </li>
         ))}
       </ul>
@@ -109,7 +132,8 @@ export default async function PublicRegionPage({ params }: Props) {
         <ShareButton />
       </header>
       <KeyFigures figures={model.keyFigures} sources={model.sources} />
-      <Missing model={model} />
+      <Missing model={model} correctedYears={new Set(found.corrections.map((c) => c.year))} />
+      <Corrections notes={found.corrections} />
       <div className={styles.figures}>
         {model.charts.map((chart) => (
           <PublicFigure

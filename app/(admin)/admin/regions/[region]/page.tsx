@@ -28,6 +28,13 @@ export default async function AdminRegionPage({ params }: { params: Promise<{ re
       <p className={styles.muted}>
         {[region.province, region.city].filter((n, i, all) => n && n !== region.name && all.indexOf(n) === i).join(' · ')}
         {region.code ? ` · 代码 ${region.code}` : ''} · <Link prefetch={false} href={regionHref(region)}>在数据看板中查看</Link>
+        {(region.level === 'county' || region.level === 'city') && (
+          <>
+            {' '}
+            · <Link prefetch={false} href={`/admin${regionHref(region)}/bodies`}>应报送单位名单</Link> ·{' '}
+            <Link prefetch={false} href={`/admin${regionHref(region)}/missing`}>未报送情况</Link>
+          </>
+        )}
         {waiting > 0 && (
           <>
             {' '}

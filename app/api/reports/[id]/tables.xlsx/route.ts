@@ -1,6 +1,7 @@
 // GET /api/reports/123/tables.xlsx: the report's tables 二, 三 and 四 laid out as the national
 // format, for an office to reuse in its own report (lib/export/national-tables.ts).
 import { reportDetail } from '../../../../../db/queries/report';
+import { correctionSentence, liveByPath } from '../../../../../lib/corrections/describe';
 import { getDatabase } from '../../../../../db/server';
 import { contentDisposition, dateStamp, safeFileName, textError, XLSX_TYPE } from '../../../../../lib/export/http';
 import { nationalTablesWorkbook } from '../../../../../lib/export/national-tables';
@@ -19,7 +20,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const name = report.region?.name ?? report.document.region.name ?? '报告';
     const title = report.year ? reportTitle(name, report.issuer, report.year) : `${name}政府信息公开工作年度报告`;
     const url = report.files.map((f) => officialUrl(f.url)).find((u) => u !== null);
-    const workbook = nationalTablesWorkbook(report.document, { title, source: url ? `${title}（${url}）` : title, exportedAt: new Date() });
+    const corrections = [...liveByPath(report.corrections).values()].map((c) => `${correctionSentence(c, report.printed)}。原因：${c.reason}`);
+    const workbook = nationalTablesWorkbook(report.document, { title, source: url ? `${title}（${url}）` : title, exportedAt: new Date(), corrections });
     const body = await xlsxBuffer(workbook);
     return new Response(new Uint8Array(body), {
       headers: {
