@@ -93,7 +93,7 @@ export async function refreshCorrected(tx: Tx, reportId: number, printed?: Repor
   return effective ?? document;
 }
 
-export type CorrectionOutcome = { ok: true; id: number } | { ok: false; status: 403 | 404 | 422; error: string };
+export type CorrectionOutcome = { ok: true; id: number; reportId: number } | { ok: false; status: 403 | 404 | 422; error: string };
 
 async function reportInScope(db: Writer, account: Account, reportId: number) {
   const [report] = await db.select({ id: reports.id, regionId: reports.regionId, document: reports.document }).from(reports).where(eq(reports.id, reportId));
@@ -121,7 +121,7 @@ export async function addCorrection(db: Db, account: Account, input: { reportId:
       .values({ reportId: input.reportId, path: input.path, printed: printed.get(input.path)!, value: input.value, reason, accountId: account.id })
       .returning({ id: corrections.id });
     await refreshCorrected(tx, input.reportId, report.document);
-    return { ok: true, id: row.id };
+    return { ok: true, id: row.id, reportId: input.reportId };
   });
 }
 
@@ -136,7 +136,7 @@ export async function undoCorrection(db: Db, account: Account, correctionId: num
     if (c.undoneAt) return { ok: false, status: 422, error: '这条更正已经撤销' };
     await tx.update(corrections).set({ undoneAt: new Date(), undoneBy: account.id }).where(eq(corrections.id, correctionId));
     await refreshCorrected(tx, c.reportId, report.document);
-    return { ok: true, id: correctionId };
+    return { ok: true, id: correctionId, reportId: c.reportId };
   });
 }
 

@@ -94,6 +94,9 @@ export async function discardStaged(db: Db, accountId: number, id: number): Prom
   return deleted.length > 0;
 }
 
+/** Whether publishing changed what the public pages show (attaching a file's text, or a file stored before, does not). */
+export const changesPublicPages = (kind: IngestResult['kind']) => kind === 'stored' || kind === 'version' || kind === 'copy';
+
 export type PublishOutcome = { ok: true; result: IngestResult } | { ok: false; status: 404 | 403 | 409 | 422; error: string };
 
 /**

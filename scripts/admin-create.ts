@@ -11,7 +11,9 @@
 import { openDatabase, type Database } from '../db/client';
 import { AccountError, createAccount, findAccount, nameProblem, normaliseName, resolveRegion, setPassword, type RegionChoice } from '../db/accounts';
 import { passwordProblem } from '../lib/auth/password';
-import { openFailure, oneLine } from '../lib/cli/errors';
+import { parseUsage, UsageError } from '../lib/cli/args';
+import { openFailure } from '../lib/cli/errors';
+import { runCommand } from '../lib/cli/main';
 
 const USAGE = `usage: npm run -s admin:create -- NAME [--region CODE_OR_NAME] [--reset-password]
   creates the staff account NAME, limited to the region (GB/T 2260 code, name, or r<id>) and the
@@ -26,8 +28,6 @@ interface Args {
   region: string | null;
   reset: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' {
   const names: string[] = [];
@@ -132,19 +132,8 @@ function fail(message: string, code: number): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args: Args;
-  try {
-    const parsed = parseArgs(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    args = parsed;
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`admin-create: ${err.message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseUsage('admin-create', USAGE, () => parseArgs(argv));
+  if (typeof args === 'number') return args;
   const badName = nameProblem(args.name);
   if (badName) return fail(badName, 1);
   const name = normaliseName(args.name);
@@ -204,10 +193,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`admin-create: ${oneLine(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('admin-create', main);

@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from '../db/client';
 import { ROOT } from '../test/support/root';
 
 /**
@@ -44,21 +45,29 @@ export interface BundledServer {
   stop(): Promise<void>;
 }
 
+export interface BundledServerOptions {
+  /** the temporary directory's name starts with this */
+  prefix?: string;
+  /** more to store in the database, after the bundled data */
+  prepare?: (db: Db) => Promise<unknown>;
+}
+
 /**
  * `next start` (building first when the build is stale) on a fresh PGlite directory holding the
  * bundled data, with an empty ISR cache.
  */
-export async function startBundledServer(): Promise<BundledServer> {
+export async function startBundledServer({ prefix = 'nianbao-served-', prepare }: BundledServerOptions = {}): Promise<BundledServer> {
   const { openDatabase } = await import('../db/client');
   const { loadBundle } = await import('../db/bundle');
   const { startNextServer, buildIfStale, DIST_DIR } = await import('../test/support/next-server');
-  const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-served-'));
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
   try {
     const database = await openDatabase({ dataDir });
     let summary: string;
     try {
       const loaded = await loadBundle(database.db);
       summary = `${loaded.reports} reports, ${loaded.regions} regions`;
+      await prepare?.(database.db);
     } finally {
       await database.close();
     }

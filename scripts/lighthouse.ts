@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runIfScript } from '../lib/cli/main';
 import { median, startBundledServer, useBuildDir, warmPage, type BundledServer } from './bundled-server';
 
 export const FORM_FACTORS = ['mobile', 'desktop'] as const;
@@ -445,13 +445,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // Lighthouse may leave a handle open after its last run: exit once everything is printed
-  main().then(
-    () => process.exit(process.exitCode ?? 0),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+// Lighthouse may leave a handle open after its last run: exit once everything is printed
+runIfScript(import.meta.url, main);

@@ -7,10 +7,13 @@
 // Exit 0 on success, 1 when the database cannot be opened or a report cannot be stored, 2 for bad usage.
 
 import { resolve } from 'node:path';
-import { defaultDataDir, openDatabase, type Database } from '../db/client';
+import { defaultDataDir } from '../db/client';
 import { loadSynthetic } from '../db/synthetic';
 import { defaultPoolSize } from '../lib/ingest/parse-pool';
-import { openFailure, oneLine } from '../lib/cli/errors';
+import { parseUsage, UsageError } from '../lib/cli/args';
+import { withDatabase } from '../lib/cli/database';
+import { openFailure } from '../lib/cli/errors';
+import { runCommand } from '../lib/cli/main';
 
 const USAGE =
   'usage: npm run -s synth -- --reports N [--seed N] [--years 2019-2025] [--counties N] [--concurrency N] [--data-dir DIR | DATABASE_URL set] [--force]';
@@ -24,8 +27,6 @@ interface Args {
   dataDir?: string;
   force: boolean;
 }
-
-class UsageError extends Error {}
 
 const VALUE_OPTIONS = new Set(['--reports', '--seed', '--years', '--counties', '--concurrency', '--data-dir']);
 
@@ -89,18 +90,8 @@ function progressReporter(total: number): (done: number) => void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let args: Args;
-  try {
-    args = parseArgs(argv.filter((a) => a !== '--'));
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`synth: ${err.message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseUsage('synth', USAGE, () => (argv.includes('-h') || argv.includes('--help') ? 'help' : parseArgs(argv.filter((a) => a !== '--'))));
+  if (typeof args === 'number') return args;
   const usesPostgres = !args.dataDir && !!process.env.DATABASE_URL;
   const dataDir = args.dataDir ?? (usesPostgres ? undefined : defaultDataDir());
   if (dataDir && isAppDataDir(dataDir) && !args.force) {
@@ -108,16 +99,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let database: Database;
-  try {
-    database = await openDatabase(dataDir ? { dataDir } : {});
-  } catch (err) {
-    process.stderr.write(`synth: ${openFailure(err)}\n`);
-    return 1;
-  }
-  const concurrency = args.concurrency ?? (database.kind === 'postgres' ? 4 : 1);
-  process.stderr.write(`synth: ${args.reports} synthetic reports (seed ${args.seed}, ${args.years[0]}–${args.years.at(-1)}) into ${database.kind} ${database.location}\n`);
-  try {
+  return withDatabase({ command: 'synth', options: dataDir ? { dataDir } : {}, openMessage: openFailure }, async (database) => {
+    const concurrency = args.concurrency ?? (database.kind === 'postgres' ? 4 : 1);
+    process.stderr.write(`synth: ${args.reports} synthetic reports (seed ${args.seed}, ${args.years[0]}–${args.years.at(-1)}) into ${database.kind} ${database.location}\n`);
     const result = await loadSynthetic(database.db, {
       seed: args.seed,
       reports: args.reports,
@@ -140,18 +124,7 @@ async function main(argv: string[]): Promise<number> {
         `report_facts ${seconds(result.factsMs)}, ${result.facts.derived} rows) into ${database.kind}\n`,
     );
     return 0;
-  } catch (err) {
-    process.stderr.write(`synth: ${oneLine(err)}\n`);
-    return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`synth: ${oneLine(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('synth', main);

@@ -117,7 +117,7 @@ describeEachDatabase('corrections', (kind) => {
     const printed = seedReport.appeals!.review[4] ?? 0;
     const [live] = await correctionHistory(database.db, reportId);
     expect(await undoCorrection(database.db, elsewhere, live.id)).toMatchObject({ ok: false, status: 403 });
-    expect(await undoCorrection(database.db, alice, live.id)).toEqual({ ok: true, id: live.id });
+    expect(await undoCorrection(database.db, alice, live.id)).toEqual({ ok: true, id: live.id, reportId });
     expect(await undoCorrection(database.db, alice, live.id)).toMatchObject({ ok: false, status: 422 });
     expect(await figureValue(TOTAL)).toBe(printed);
     expect(await factTotal()).toBe(printed);

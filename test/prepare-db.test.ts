@@ -1,22 +1,11 @@
 // `npm run -s prepare-db` on a fresh database: creates it, loads the bundle, and loads nothing
 // new the second time.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readBundle } from '../db/bundle';
-import { createTestDatabase, describeEachDatabase, ROOT, type TestDatabase } from './support/databases';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases';
+import { runTsxScript } from './support/run-script';
 
-function prepareDb(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/prepare-db.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const prepareDb = (env: NodeJS.ProcessEnv) => runTsxScript('prepare-db', [], env);
 
 const SUMMARY = /^database (.+): (\d+) reports \((\d+) new\), (\d+) regions\n$/u;
 

@@ -2,8 +2,6 @@
 // varied as promised, stored through ingest as synthetic/… files without URL, and never
 // written into the app's own data directory unless forced.
 
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { count, eq, isNotNull, like, not } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadSynthetic } from '../db/synthetic';
@@ -12,7 +10,8 @@ import { parseReportText } from '../lib/parse/report';
 import { reportFigures } from '../lib/report/figures';
 import { listedCounties } from '../lib/synth/places';
 import { renderSynthetic, synthesize, syntheticFileName, SYNTHETIC_PREFIX, type SyntheticReport } from '../lib/synth/index';
-import { createTestDatabase, ROOT } from './support/databases';
+import { createTestDatabase } from './support/databases';
+import { runTsxScript } from './support/run-script';
 
 const take = (reports: number, seed = 1) => [...synthesize({ seed, reports })];
 
@@ -82,17 +81,7 @@ describe('synthetic reports', () => {
   }, 60_000);
 });
 
-function synthCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/synth.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const synthCli = (args: string[], env: NodeJS.ProcessEnv) => runTsxScript('synth', args, env);
 
 describe('npm run synth', () => {
   const env = () => {

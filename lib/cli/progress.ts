@@ -1,6 +1,9 @@
 // Progress on stderr: a bar redrawn in place on a terminal, one plain "n/N …" line per item
 // otherwise (logs, CI, a parent process reading it).
 
+import type { TableProgress } from '../../db/backup';
+import { plural } from './format';
+
 export interface Progress {
   /** item n (1-based) is being worked on */
   start(n: number, label: string): void;
@@ -32,5 +35,13 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
     start: (n, label) => draw(n - 1, label),
     done: (n, label) => draw(n, label),
     finish: () => void stream.write('\r\x1b[K'),
+  };
+}
+
+/** Progress over tables (db/backup.ts): `3/11 restored reports (42 rows)`. */
+export function tableProgress(bar: Progress, outcome: string): TableProgress {
+  return {
+    start: (n, table) => bar.start(n, table),
+    done: (n, table, rows) => bar.done(n, `${table} (${plural(rows, 'row')})`, outcome),
   };
 }

@@ -1,10 +1,27 @@
-// After a report is stored or corrected from the app, the public pages show it at once: their
-// cached copies are dropped (the dashboard reads through the data version and needs nothing).
-// The pattern names the route's folder, route group included: every cached address of a
-// region (code, name, r<id>) is one page of that route.
+// After staff store or correct a report, the public page of its region shows it at once: the
+// cached copies of that page are dropped, at each address it is served under (code, name,
+// r<id>). Other regions' pages stay cached. The dashboard reads through the data version and
+// needs nothing.
 import { revalidatePath } from 'next/cache';
+import { inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { regions, reports } from '../../../db/schema';
+import { publicRegionHref } from '../../../lib/public/href';
 
-export function revalidatePublished(): void {
-  revalidatePath('/(public)/public/[region]', 'page');
-  revalidatePath('/(public)/public', 'page');
+/** The public pages of these reports' regions (a body's report changes its county's page too). */
+export async function revalidateReports(db: Db, reportIds: readonly number[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  const rows = await db
+    .select({ id: regions.id, code: regions.code, name: regions.name, parentId: regions.parentId })
+    .from(regions)
+    .where(inArray(regions.id, db.select({ id: sql<number>`${reports.regionId}` }).from(reports).where(inArray(reports.id, [...reportIds]))));
+  const parents = rows.map((r) => r.parentId).filter((id): id is number => id !== null);
+  const all = parents.length ? [...rows, ...(await db.select({ id: regions.id, code: regions.code, name: regions.name, parentId: regions.parentId }).from(regions).where(inArray(regions.id, parents)))] : rows;
+  for (const region of all) {
+    for (const path of new Set([publicRegionHref(region), `/public/${region.code ?? `r${region.id}`}`, `/public/${region.name}`, `/public/${encodeURIComponent(region.name)}`, `/public/r${region.id}`])) {
+      revalidatePath(path);
+    }
+  }
+  // the list of regions on /public
+  revalidatePath('/public');
 }

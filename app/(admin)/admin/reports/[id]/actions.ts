@@ -10,7 +10,7 @@ import { regionInScope } from '../../../../../db/accounts';
 import { reports } from '../../../../../db/schema';
 import { eq } from 'drizzle-orm';
 import { parseCorrectionValue } from '../../../../../lib/corrections/form';
-import { revalidatePublished } from '../../../_lib/revalidate';
+import { revalidateReports } from '../../../_lib/revalidate';
 import { requireActionAccount, WriteRefusedError } from '../../../_lib/session';
 
 export interface ActionState {
@@ -44,7 +44,7 @@ export async function correctFigure(_state: ActionState, form: FormData): Promis
     const { db } = await getDatabase();
     const outcome = await addCorrection(db, account, { reportId, path, value, reason: String(form.get('reason') ?? '') });
     if (!outcome.ok) return { error: outcome.error, done: null };
-    revalidatePublished();
+    await revalidateReports(db, [reportId]);
     return { error: null, done: '已更正。数据看板、公开页面和导出现在使用更正后的数字。' };
   });
 }
@@ -57,7 +57,7 @@ export async function undoFigureCorrection(_state: ActionState, form: FormData):
     const { db } = await getDatabase();
     const outcome = await undoCorrection(db, account, id);
     if (!outcome.ok) return { error: outcome.error, done: null };
-    revalidatePublished();
+    await revalidateReports(db, [outcome.reportId]);
     return { error: null, done: '已撤销这条更正。' };
   });
 }
@@ -72,7 +72,7 @@ export async function reparseReport(_state: ActionState, form: FormData): Promis
     if (!report) return { error: '找不到这份报告', done: null };
     if (!(await regionInScope(db, account, report.regionId))) return { error: '此报告不属于您可管理的地区', done: null };
     const outcome = await reparseVersion(db, reportId);
-    revalidatePublished();
+    await revalidateReports(db, [reportId, ...(outcome?.kind === 'changed' && outcome.moved ? [outcome.moved.reportId] : [])]);
     if (!outcome) return { error: '找不到这份报告', done: null };
     if (outcome.kind === 'no-text') return { error: '这份报告没有存储原文，无法重新解析', done: null };
     if (outcome.kind === 'now-failing') return { error: `重新解析失败：${outcome.error}`, done: null };

@@ -4,9 +4,9 @@
 
 import { redirect } from 'next/navigation';
 import { getDatabase } from '../../../../../db/server';
-import { discardStaged, publishStaged, stagedUpload } from '../../../../../db/uploads';
+import { changesPublicPages, discardStaged, publishStaged, stagedUpload } from '../../../../../db/uploads';
 import { assignmentFromForm } from '../../../../../lib/upload/assign-form';
-import { revalidatePublished } from '../../../_lib/revalidate';
+import { revalidateReports } from '../../../_lib/revalidate';
 import { requireActionAccount, WriteRefusedError } from '../../../_lib/session';
 
 export interface PublishState {
@@ -31,7 +31,7 @@ export async function publishUpload(_state: PublishState, form: FormData): Promi
     const outcome = await publishStaged(db, account, id, assignment.assignment);
     if (!outcome.ok) return { error: outcome.error };
     published = outcome.result;
-    revalidatePublished();
+    if (changesPublicPages(outcome.result.kind) && outcome.result.reportId) await revalidateReports(db, [outcome.result.reportId]);
   } catch (err) {
     if (err instanceof WriteRefusedError) return { error: err.message };
     console.error('publishing an upload:', err);

@@ -2,9 +2,9 @@
 // year must be set is published from its preview page instead.
 
 import { getDatabase } from '../../../../../../db/server';
-import { publishStaged } from '../../../../../../db/uploads';
+import { changesPublicPages, publishStaged } from '../../../../../../db/uploads';
 import { refusal, requireWriter } from '../../../../../(admin)/_lib/session';
-import { revalidatePublished } from '../../../../../(admin)/_lib/revalidate';
+import { revalidateReports } from '../../../../../(admin)/_lib/revalidate';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +16,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { db } = await getDatabase();
   const outcome = await publishStaged(db, account, Number(id));
   if (!outcome.ok) return refusal(outcome.status, outcome.error);
-  revalidatePublished();
+  if (changesPublicPages(outcome.result.kind) && outcome.result.reportId) await revalidateReports(db, [outcome.result.reportId]);
   return Response.json(outcome.result, { headers: { 'Cache-Control': 'no-store' } });
 }
