@@ -1,12 +1,8 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { regionInScope } from '../../../../../db/accounts';
 import { filesOfRegion } from '../../../../../db/queries/admin';
-import { lookupRegion } from '../../../../../db/queries/region';
-import { getDatabase } from '../../../../../db/server';
 import { stagedCount } from '../../../../../db/uploads';
-import { decodeSegment, regionHref } from '../../../../../lib/region/href';
-import { requireAccount } from '../../../_lib/session';
+import { regionHref } from '../../../../../lib/region/href';
+import { requireRegionPage } from '../../../_lib/region-page';
 import FileRows from '../../../../../components/admin/FileRows';
 import styles from '../../../../../components/admin/admin.module.css';
 
@@ -14,13 +10,8 @@ import styles from '../../../../../components/admin/admin.module.css';
 // uploaded each and what was set by hand. A region outside the account's own is not found.
 export default async function AdminRegionPage({ params }: { params: Promise<{ region: string }> }) {
   const { region: segment } = await params;
-  const account = await requireAccount(`/admin/regions/${segment}`);
-  const { db } = await getDatabase();
-  const found = await lookupRegion(db, decodeSegment(segment));
-  if (found.kind !== 'found' || found.region.id === null) notFound();
-  const region = found.region;
-  if (!(await regionInScope(db, account, region.id))) notFound();
-  const files = await filesOfRegion(db, region.id!);
+  const { account, db, region } = await requireRegionPage(segment, `/admin/regions/${segment}`);
+  const files = await filesOfRegion(db, region.id);
   const waiting = await stagedCount(db, account.id);
   return (
     <>

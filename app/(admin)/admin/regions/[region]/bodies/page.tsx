@@ -1,13 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { regionInScope } from '../../../../../../db/accounts';
 import { isListable, listExpectedBodies } from '../../../../../../db/expected-bodies';
-import { lookupRegion } from '../../../../../../db/queries/region';
-import { getDatabase } from '../../../../../../db/server';
 import { defaultReportYear } from '../../../../../../lib/expected/deadlines';
 import { KIND_LABELS } from '../../../../../../lib/expected/names';
-import { decodeSegment, regionHref } from '../../../../../../lib/region/href';
-import { requireAccount } from '../../../../_lib/session';
+import { regionHref } from '../../../../../../lib/region/href';
+import { requireRegionPage } from '../../../../_lib/region-page';
 import { AddBodyForm, EditBodyForm, ImportBodiesForm } from '../../../../../../components/admin/expected/BodyForms';
 import styles from '../../../../../../components/admin/admin.module.css';
 import own from '../../../../../../components/admin/expected/expected.module.css';
@@ -22,13 +19,8 @@ const EXAMPLE = '名称,类型\n会同县财政局,部门\n会同县教育局,�
 // account's own is not found, and so is one whose bodies are not listed (a province, a body).
 export default async function ExpectedBodiesPage({ params }: { params: Promise<{ region: string }> }) {
   const { region: segment } = await params;
-  const account = await requireAccount(`/admin/regions/${segment}/bodies`);
-  const { db } = await getDatabase();
-  const found = await lookupRegion(db, decodeSegment(segment));
-  if (found.kind !== 'found' || found.region.id === null) notFound();
-  const region = found.region;
-  const regionId = region.id!;
-  if (!(await regionInScope(db, account, regionId))) notFound();
+  const { db, region } = await requireRegionPage(segment, `/admin/regions/${segment}/bodies`);
+  const regionId = region.id;
   if (!isListable(region.level)) notFound();
   const bodies = await listExpectedBodies(db, regionId);
   const base = `/admin${regionHref(region)}`;

@@ -1,15 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { regionInScope } from '../../../../../../db/accounts';
 import { expectedReports, isListable, reportYears } from '../../../../../../db/expected-bodies';
-import { lookupRegion } from '../../../../../../db/queries/region';
-import { getDatabase } from '../../../../../../db/server';
 import { defaultReportYear, describeDeadline, formatDate, shanghaiDate } from '../../../../../../lib/expected/deadlines';
 import { missingView, type RowState } from '../../../../../../lib/expected/missing';
 import { KIND_LABELS } from '../../../../../../lib/expected/names';
-import { decodeSegment, regionHref, reportHref } from '../../../../../../lib/region/href';
+import { regionHref, reportHref } from '../../../../../../lib/region/href';
 import { isScope, SCOPE_LABELS } from '../../../../../../lib/region/scope';
-import { requireAccount } from '../../../../_lib/session';
+import { requireRegionPage } from '../../../../_lib/region-page';
 import { ListBodyButton } from '../../../../../../components/admin/expected/BodyForms';
 import styles from '../../../../../../components/admin/admin.module.css';
 import own from '../../../../../../components/admin/expected/expected.module.css';
@@ -34,13 +31,8 @@ const STATE_CLASS: Record<RowState, string> = { reported: own.reported, overdue:
 // and whether each deadline has passed; the region's own report too. Read only.
 export default async function MissingReportsPage({ params, searchParams }: Props) {
   const [{ region: segment }, query] = await Promise.all([params, searchParams]);
-  const account = await requireAccount(`/admin/regions/${segment}/missing`);
-  const { db } = await getDatabase();
-  const found = await lookupRegion(db, decodeSegment(segment));
-  if (found.kind !== 'found' || found.region.id === null) notFound();
-  const region = found.region;
-  const regionId = region.id!;
-  if (!(await regionInScope(db, account, regionId))) notFound();
+  const { db, region } = await requireRegionPage(segment, `/admin/regions/${segment}/missing`);
+  const regionId = region.id;
   if (!isListable(region.level)) notFound();
 
   const now = new Date();
