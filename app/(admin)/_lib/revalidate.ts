@@ -3,7 +3,7 @@
 // r<id>). Other regions' pages stay cached. The dashboard reads through the data version and
 // needs nothing.
 import { revalidatePath } from 'next/cache';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { regions, reports } from '../../../db/schema';
 import { publicRegionHref } from '../../../lib/public/href';
@@ -11,14 +11,15 @@ import { publicRegionHref } from '../../../lib/public/href';
 /** The public pages of these reports' regions (a body's report changes its county's page too). */
 export async function revalidateReports(db: Db, reportIds: readonly number[]): Promise<void> {
   if (reportIds.length === 0) return;
-  const rows = await db
-    .select({ id: regions.id, code: regions.code, name: regions.name, parentId: regions.parentId })
+  const own = db.select({ id: sql<number>`${reports.regionId}` }).from(reports).where(inArray(reports.id, [...reportIds]));
+  const parents = db.select({ id: sql<number>`${regions.parentId}` }).from(regions).where(inArray(regions.id, own));
+  const pages = await db
+    .select({ id: regions.id, code: regions.code, name: regions.name })
     .from(regions)
-    .where(inArray(regions.id, db.select({ id: sql<number>`${reports.regionId}` }).from(reports).where(inArray(reports.id, [...reportIds]))));
-  const parents = rows.map((r) => r.parentId).filter((id): id is number => id !== null);
-  const all = parents.length ? [...rows, ...(await db.select({ id: regions.id, code: regions.code, name: regions.name, parentId: regions.parentId }).from(regions).where(inArray(regions.id, parents)))] : rows;
-  for (const region of all) {
-    for (const path of new Set([publicRegionHref(region), `/public/${region.code ?? `r${region.id}`}`, `/public/${region.name}`, `/public/${encodeURIComponent(region.name)}`, `/public/r${region.id}`])) {
+    .where(or(inArray(regions.id, own), inArray(regions.id, parents)));
+  for (const region of pages) {
+    // publicRegionHref is the code's address (or r<id>); the name and r<id> serve the same page
+    for (const path of new Set([publicRegionHref(region), `/public/r${region.id}`, `/public/${region.name}`, `/public/${encodeURIComponent(region.name)}`])) {
       revalidatePath(path);
     }
   }
