@@ -8,7 +8,7 @@
 //   growth over the baseline taken after a GC, which must not grow with the size of the export;
 //   and the live heap (after a forced GC every 250 chunks, i.e. 250,000 rows), which shows what
 //   is retained apart from garbage not yet collected;
-// - over HTTP (unless --no-http): `next start` on the same database (the build of
+// - over HTTP (unless --no-http): the app's server (`npm run serve`) on the same database (the build of
 //   NIANBAO_NEXT_DIR, built when older than the sources), the route read by fetch without
 //   compression, and the server's RSS (its process tree, from /proc) sampled likewise;
 // - with --xlsx, the XLSX export in process as well (ExcelJS's streaming writer is much slower).
@@ -318,7 +318,7 @@ async function main() {
   const next = await startNextServer({ ...process.env, DATABASE_URL: url });
   try {
     console.log(
-      `== GET /api/export/figures.csv: next start (${DIST_DIR}) on the same database, read by fetch without compression; ` +
+      `== GET /api/export/figures.csv: npm run serve (${DIST_DIR}) on the same database, read by fetch without compression; ` +
         "memory = the server's RSS (its process tree) over its RSS before the request",
     );
     await (await fetch(`${next.base}/api/export/figures.csv?years=2019&regions=431225`)).arrayBuffer(); // opens the database, loads the route

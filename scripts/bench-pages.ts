@@ -1,6 +1,6 @@
 // npm run bench (last), or: tsx scripts/bench-pages.ts [--fresh] [--seconds N] [--only-js] [--only-public]
 // The dashboard pages as a visitor gets them, at national scale (issue 7):
-// - server response: `next start` on PostgreSQL holding the bundled data and 20,000 synthetic
+// - server response: the app's server (`npm run serve`) on PostgreSQL holding the bundled data and 20,000 synthetic
 //   reports (lib/synth, seed 1), each page loaded by autocannon from a second process on
 //   loopback, one connection at a time: median and p99 latency, and the first request of each
 //   address apart (pages keep what they read until the data changes: db/read-cache.ts);
@@ -325,7 +325,7 @@ async function benchPublicOnBundled(args: Args): Promise<void> {
   const app = await startBundledServer();
   try {
     console.log(
-      `== public page's server response: next start on the bundled data in a temporary PGlite directory (${app.summary}), autocannon from a second process, ${PUBLIC_CONNECTIONS.join(' and ')} connections, ${args.seconds} s each; budget median < ${PUBLIC_RESPONSE_BUDGET_MS} ms`,
+      `== public page's server response: npm run serve on the bundled data in a temporary PGlite directory (${app.summary}), autocannon from a second process, ${PUBLIC_CONNECTIONS.join(' and ')} connections, ${args.seconds} s each; budget median < ${PUBLIC_RESPONSE_BUDGET_MS} ms`,
     );
     await measureAll(app.base, [PUBLIC_TARGET], args.seconds);
   } finally {
@@ -341,7 +341,7 @@ async function benchPages(server: string, args: Args): Promise<void> {
   const next = await startNextServer({ ...process.env, DATABASE_URL: url });
   try {
     console.log(
-      `== server response: next start on ${maskUrl(url)} (bundled data + ${SYNTHETIC_REPORTS} synthetic reports), autocannon from a second process, 1 connection (the public page also 10), ${args.seconds} s per page and connection count; budget median < ${RESPONSE_BUDGET_MS} ms (public page < ${PUBLIC_RESPONSE_BUDGET_MS} ms)`,
+      `== server response: npm run serve on ${maskUrl(url)} (bundled data + ${SYNTHETIC_REPORTS} synthetic reports), autocannon from a second process, 1 connection (the public page also 10), ${args.seconds} s per page and connection count; budget median < ${RESPONSE_BUDGET_MS} ms (public page < ${PUBLIC_RESPONSE_BUDGET_MS} ms)`,
     );
     await measureAll(next.base, targets, args.seconds);
   } finally {

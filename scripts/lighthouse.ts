@@ -3,7 +3,7 @@
 // Lighthouse 12 on the public pages, in Debian's chromium (NIANBAO_CHROMIUM or /usr/bin/chromium),
 // mobile (Lighthouse's default: an emulated Moto G on slow 4G, simulated throttling) and desktop
 // (lighthouse/core/config/desktop-config.js). Without --url it serves the app itself as the tests
-// do: a production build in NIANBAO_NEXT_DIR (default .next-lighthouse), `next start` on a free
+// do: a production build in NIANBAO_NEXT_DIR (default .next-lighthouse), the app's server (`npm run serve`) on a free
 // port and a temporary PGlite directory holding the bundled data (scripts/bundled-server.ts).
 // Each page is requested first until Next serves it from its ISR cache, so that Lighthouse
 // measures the cached response. Prints, per page and form factor, the median over the runs of
@@ -386,10 +386,10 @@ async function main(): Promise<void> {
     what = `${base} (already running)`;
   } else {
     const buildDir = useBuildDir(BUILD_DIR);
-    process.stderr.write(`starting the app: build ${buildDir} when stale, PGlite with the bundled data, next start…\n`);
+    process.stderr.write(`starting the app: build ${buildDir} when stale, PGlite with the bundled data, npm run serve…\n`);
     server = await startBundledServer();
     base = server.base;
-    what = `${base}: next start, build ${buildDir}, bundled data on PGlite (${server.summary})`;
+    what = `${base}: npm run serve, build ${buildDir}, bundled data on PGlite (${server.summary})`;
   }
   const stopServer = () => server?.stop();
   const onSignal = () => {

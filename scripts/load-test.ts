@@ -12,7 +12,7 @@
 // it takes longer, so that a whole batch is always checked.
 //
 // Without --url it serves the app itself: a production build in NIANBAO_NEXT_DIR (default
-// .next-load, built when older than the sources), `next start` on a free loopback port and a new
+// .next-load, built when older than the sources), the app's server (`npm run serve`) on a free loopback port and a new
 // temporary PGlite directory holding the bundled data and one staff account with a random
 // password. With --url (loopback only) it signs in as --user, with the password in
 // NIANBAO_ADMIN_PASSWORD.
@@ -113,7 +113,7 @@ export interface LoadServer {
 }
 
 /**
- * `next start` (building first when the build is stale) on a new PGlite directory holding the
+ * the app's server (`npm run serve`) (building first when the build is stale) on a new PGlite directory holding the
  * bundled data and one staff account, with an empty ISR cache. The build directory is
  * NIANBAO_NEXT_DIR's as it is when this is first called (next-server.ts reads it at import).
  */
@@ -630,11 +630,11 @@ async function main() {
     console.log(`== server: ${base} (already running), as ${account.name}`);
   } else {
     const buildDir = useBuildDir(BUILD_DIR);
-    process.stderr.write(`starting the app: build ${buildDir} when stale, PGlite with the bundled data, next start…\n`);
+    process.stderr.write(`starting the app: build ${buildDir} when stale, PGlite with the bundled data, npm run serve…\n`);
     server = await startLoadServer();
     base = server.base;
     account = server.account;
-    console.log(`== server: next start on ${base}, a temporary PGlite directory (${server.summary}), one staff account`);
+    console.log(`== server: npm run serve on ${base}, a temporary PGlite directory (${server.summary}), one staff account`);
   }
   const onSignal = () => {
     loadProcess?.kill('SIGKILL');

@@ -1,7 +1,7 @@
 // npm run -s prepare-db
 // Opens the database (PGlite in ./.data, or DATABASE_URL), which creates it and runs the
 // migrations, then loads the bundled data (data/) idempotently: a second run loads nothing new.
-// `npm start` runs it before `next build && next start`.
+// `npm start` runs it before `next build` and the server (scripts/serve.ts).
 
 import { isAbsolute, relative } from 'node:path';
 import { loadBundle, readBundle } from '../db/bundle';

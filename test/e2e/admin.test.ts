@@ -57,7 +57,7 @@ function declaredUpload(base: string, cookie: string, length: number): Promise<n
 /** Routes any visitor may post to: signing in, and signing out (which only ends a session). */
 const OPEN_WRITES = new Set(['POST /api/admin/session', 'POST /api/admin/sign-out']);
 
-describeWithCorpus('staff upload and publish reports (next start)', () => {
+describeWithCorpus('staff upload and publish reports (production server)', () => {
   const served = serveApp(() => startBundledApp({ bundled: false, prepare: createStaff }));
   let staleCookie = '';
 

@@ -1,4 +1,4 @@
-// End to end: the bodies page (/regions/[region]/bodies) served by next start. On the bundled
+// End to end: the bodies page (/regions/[region]/bodies) served by the production server. On the bundled
 // data: 沅陵县's township 二酉苗族乡 (2020) with its figures, the link from the region page, a
 // county without bodies, a city with its counties, a name several regions bear. On the
 // synthetic database: a county with two departments and two townships over several years, the

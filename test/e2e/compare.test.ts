@@ -1,4 +1,4 @@
-// End to end: the compare page (/compare) served by next start, in chromium.
+// End to end: the compare page (/compare) served by the production server, in chromium.
 // On the bundled data: 会同县, 洪泽区 and 溆浦县 for 2020..2025 — the figures are those of the
 // region pages, every figure links to its report and every region to its page, and the marks
 // stand where they should (未载明, 无报告, 检查未通过, 范围不同, 口径不同, 层级不同); the plain form

@@ -13,7 +13,7 @@ const describeWithCorpus = HAS_CORPUS ? describeInBrowser : describeInBrowser.sk
 const TOTAL = 'appeals.review[4]';
 const REASON = '行政复议总计印为 0，按分项 10 + 1 应为 11';
 
-describeWithCorpus('corrections (next start)', () => {
+describeWithCorpus('corrections (production server)', () => {
   const served = serveApp(() => startBundledApp({ prepare: createStaff }));
 
   it('a corrected figure is marked everywhere, can be undone, and survives a re-parse', { timeout: 240_000 }, async () => {

@@ -1,5 +1,5 @@
 // End to end: a county's list of expected bodies and who has not reported (issue #11), served
-// by next start on the bundled data (会同县 has its jurisdiction reports of 2020 and 2021) plus
+// by the production server on the bundled data (会同县 has its jurisdiction reports of 2020 and 2021) plus
 // three body reports of 2021: 会同县教育局, 会同县林城镇人民政府 and 会同县卫生健康局. The
 // account limited to 会同县 imports a CSV written here (a bad one first: every bad line named,
 // nothing stored), sees which bodies have not reported for 2021 with both deadlines long past,
@@ -51,7 +51,7 @@ const overdue = (status: DeadlineStatus) => {
   return status.daysOverdue;
 };
 
-describeInBrowser('expected bodies and missing reports (next start)', () => {
+describeInBrowser('expected bodies and missing reports (production server)', () => {
   const ids: Record<string, number> = {};
 
   async function prepare(database: Database): Promise<void> {

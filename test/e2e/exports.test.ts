@@ -12,7 +12,7 @@ import { serveApp, startBundledApp } from '../support/bundled-app';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-describeInBrowser('exports served by next start', () => {
+describeInBrowser('exports served by the production server', () => {
   const served = serveApp(() => startBundledApp());
 
   it('gives a PNG of the asked size, with its title and source printed on it', { timeout: 90_000 }, async () => {

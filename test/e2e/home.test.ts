@@ -1,4 +1,4 @@
-// End to end: the production server (`next start`) on a fresh PGlite database loaded with the
+// End to end: the production server (`npm run serve`) on a fresh PGlite database loaded with the
 // bundle serves the regions list (/regions, the former home page). Uses the build in .next when
 // it is newer than the sources, and builds once otherwise (a minute or two).
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serveApp, startBundledApp } from '../support/bundled-app';
 
-describe('regions list served by next start', () => {
+describe('regions list served by the production server', () => {
   const served = serveApp(() => startBundledApp({ browser: false }));
 
   it('lists the bundled regions and years from the database', { timeout: 60_000 }, async () => {

@@ -1,4 +1,4 @@
-// End to end: the overview (`/`) served by next start on the bundled data, in chromium. The
+// End to end: the overview (`/`) served by the production server on the bundled data, in chromium. The
 // charts render, the figures are those of the reports, the controls write the URL and a
 // reload shows the same view. Screenshots go to test/screenshots/ to be looked at.
 import { sql } from 'drizzle-orm';
@@ -15,7 +15,7 @@ async function chartsDrawn(page: Page): Promise<number> {
   return page.locator('[data-chart] svg').count();
 }
 
-describeInBrowser('overview served by next start', () => {
+describeInBrowser('overview served by the production server', () => {
   let huitong2020 = 0;
   const watched: WatchedPage[] = [];
 

@@ -1,4 +1,4 @@
-// End to end: the public pages served by `next start` on the bundled data. With JavaScript off,
+// End to end: the public pages served by the production server (`npm run serve`) on the bundled data. With JavaScript off,
 // on a phone, /public/会同县 has every figure: server-drawn SVG charts, their tables, plain
 // sentences, glossary links and its sources; it prints. With JavaScript on: no console errors,
 // and hovering a bar names it. The pages are cached (ISR), carry the security headers and no
@@ -10,7 +10,7 @@ import { serveApp, startBundledApp } from '../support/bundled-app';
 
 const HUITONG = `/public/${encodeURIComponent('会同县')}`;
 
-describeInBrowser('public pages served by next start', () => {
+describeInBrowser('public pages served by the production server', () => {
   const served = serveApp(() => startBundledApp());
 
   it('shows 会同县 with JavaScript off on a phone: charts, tables, sentences, glossary, sources', { timeout: 90_000 }, async () => {

@@ -1,4 +1,4 @@
-// End to end: the data-quality page served by `next start`.
+// End to end: the data-quality page served by the production server (`npm run serve`).
 // On the bundled data, plus one report ingested through the ordinary path whose prose
 // contradicts its table 三 (会同县 2022: 受理17件 while the table says 183): the coverage matrix
 // and its counts, 洪泽区 2023's failed checks linking to their marked cells, the prose check

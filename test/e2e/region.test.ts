@@ -1,4 +1,4 @@
-// End to end: region pages served by `next start` on the bundled data. 会同县 (by code and by
+// End to end: region pages served by the production server (`npm run serve`) on the bundled data. 会同县 (by code and by
 // alias): charts drawn, outcomes, hotline and findings with the right values, links to each
 // report. 鼓楼区: a name four districts bear shows the choice. 洪泽区: each year's failed
 // checks. /regions: the list links to the region pages.
@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
 import { serveApp, startBundledApp } from '../support/bundled-app';
 
-describeInBrowser('region pages served by next start', () => {
+describeInBrowser('region pages served by the production server', () => {
   const served = serveApp(() => startBundledApp());
 
   it('shows every year of 会同县 with its charts and figures', { timeout: 90_000 }, async () => {

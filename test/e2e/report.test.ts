@@ -1,4 +1,4 @@
-// End to end: report pages served by `next start` on the bundled data. 会同县 2020 (the seed,
+// End to end: report pages served by the production server (`npm run serve`) on the bundled data. 会同县 2020 (the seed,
 // with its text): tables 二/三/四 and the prose figures with the right values, a click on a
 // figure highlights its line of the text. 洪泽区 2023 (a bundled PDF without text): the failed
 // 行政复议 total is marked in its cell with expected and found, and a click tells the line.
@@ -8,7 +8,7 @@ import { selectRows } from '../../db/sql';
 import { describeInBrowser, openPage, pageProblems, screenshot } from '../support/browser';
 import { serveApp, startBundledApp } from '../support/bundled-app';
 
-describeInBrowser('report page served by next start', () => {
+describeInBrowser('report page served by the production server', () => {
   const ids: Record<string, number> = {};
 
   const served = serveApp(() => startBundledApp({

@@ -1,4 +1,4 @@
-// End to end: region search served by `next start` on the bundled data. The header box on
+// End to end: region search served by the production server (`npm run serve`) on the bundled data. The header box on
 // /regions suggests 会同县 for `huitong` and Enter opens its page; on a phone the suggestions
 // fit the screen; without JavaScript the header form leads to /search, which finds 會同縣 and
 // htx; /api/search answers JSON and refuses a missing, blank or too long query with 400.
@@ -22,7 +22,7 @@ const SUGGESTIONS = /\/api\/search\?/u;
 const headerBox = (page: Page) => page.getByRole('combobox', { name: /搜索地区/u });
 const suggestions = (page: Page) => page.getByRole('listbox', { name: '地区建议', includeHidden: true }).getByRole('option');
 
-describeInBrowser('region search served by next start', () => {
+describeInBrowser('region search served by the production server', () => {
   const served = serveApp(() => startBundledApp());
 
   it('suggests 会同县 for huitong in the header box, and Enter opens its page', { timeout: 90_000 }, async () => {

@@ -1,5 +1,5 @@
 // The app as end-to-end tests see it: a fresh PGlite database loaded with the bundled data,
-// `next start` on it, and (for browser tests) chromium.
+// the app's server (`npm run serve`) on it, and (for browser tests) chromium.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loadBundle } from '../../db/bundle';

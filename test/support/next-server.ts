@@ -1,7 +1,7 @@
 // The production server for end-to-end tests: `next build` once when the build (.next, or
 // NIANBAO_NEXT_DIR) is older than the sources (test files that start at the same time wait for
-// one build), then `next start` on a free loopback port with the environment given (a test
-// database).
+// one build), then the app's server (scripts/serve.ts, as `npm start` runs it) on a free loopback
+// port with the environment given (a test database).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from './root';
 
 const NEXT = join(ROOT, 'node_modules/next/dist/bin/next');
+const SERVE = join(ROOT, 'scripts/serve.ts');
 /** next.config.js builds into NIANBAO_NEXT_DIR when it is set */
 export const DIST_DIR = process.env.NIANBAO_NEXT_DIR || '.next';
 const BUILD_ID = join(ROOT, DIST_DIR, 'BUILD_ID');
@@ -70,7 +71,7 @@ export function freePort(): Promise<number> {
 async function waitForServer(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited early:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited early:\n${output()}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
@@ -79,7 +80,7 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output()}`);
+  throw new Error(`the server did not answer within ${timeoutMs} ms:\n${output()}`);
 }
 
 export interface NextServer {
@@ -90,12 +91,12 @@ export interface NextServer {
   stop(): Promise<void>;
 }
 
-/** `next start` on a free port with `env` (e.g. a test database's), once the build is current. */
+/** The app's server on a free port with `env` (e.g. a test database's), once the build is current. */
 export async function startNextServer(env: NodeJS.ProcessEnv): Promise<NextServer> {
   await buildIfStale();
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...env, NIANBAO_NEXT_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
