@@ -54,22 +54,24 @@ export async function openPage(browser: Browser, { width = 1280, height = 900, j
 }
 
 /**
- * Requests cancelled when a test navigates on or closes the page: router prefetches, and the rest
- * of a navigation's RSC response, which the router drops once it has committed the navigation.
+ * Requests cancelled when a test navigates on or closes the page: router prefetches, the rest of a
+ * navigation's RSC response, which the router drops once it has committed the navigation, and the
+ * build's scripts still loading (a chart's, say). net::ERR_ABORTED is the browser's own cancel: a
+ * script the server fails to serve shows as an HTTP error or another net:: error.
  */
-const ROUTER_REQUEST = /[?&]_rsc=/u;
+const CANCELLED_ON_NAVIGATION = [/[?&]_rsc=/u, /\/_next\/static\//u];
 
 /**
  * A page's problems, less those that are not the page's: the browser's own request for
  * /favicon.ico (its console line names no URL; a 404 of the page's own requests is still caught,
- * as "HTTP 404: url"), and requests cancelled because the test moved on: the router's, and
- * those of `cancellable` (search suggestions, say).
+ * as "HTTP 404: url"), and requests cancelled because the test moved on: the router's, scripts',
+ * and those of `cancellable` (search suggestions, say).
  */
 export function pageProblems(problems: readonly string[], cancellable: readonly RegExp[] = []): string[] {
   return problems.filter((p) => {
     if (/^console: Failed to load resource: .*status of 404/u.test(p)) return false;
     const aborted = /^request failed: (\S+) \(net::ERR_ABORTED\)$/u.exec(p);
-    return !(aborted && [ROUTER_REQUEST, ...cancellable].some((r) => r.test(aborted[1])));
+    return !(aborted && [...CANCELLED_ON_NAVIGATION, ...cancellable].some((r) => r.test(aborted[1])));
   });
 }
 
