@@ -1,5 +1,5 @@
 // The app as a visitor gets it, for scripts that measure it (bench-pages, lighthouse): a
-// production build served by the app's server (`npm run serve`) (test/support/next-server.ts: built when stale, on a
+// production build served by `npm run serve` (test/support/next-server.ts: built when stale, on a
 // free loopback port) on a temporary PGlite directory prepared as `npm run prepare-db` does
 // (created, migrated, the bundled data loaded). Unlike test/support/bundled-app.ts it does not
 // need vitest, so plain `tsx` scripts can use it.
@@ -53,7 +53,7 @@ export interface BundledServerOptions {
 }
 
 /**
- * the app's server (`npm run serve`) (building first when the build is stale) on a fresh PGlite directory holding the
+ * `npm run serve` (building first when the build is stale) on a fresh PGlite directory holding the
  * bundled data, with an empty ISR cache.
  */
 export async function startBundledServer({ prefix = 'nianbao-served-', prepare }: BundledServerOptions = {}): Promise<BundledServer> {

@@ -113,7 +113,7 @@ export interface LoadServer {
 }
 
 /**
- * the app's server (`npm run serve`) (building first when the build is stale) on a new PGlite directory holding the
+ * `npm run serve` (building first when the build is stale) on a new PGlite directory holding the
  * bundled data and one staff account, with an empty ISR cache. The build directory is
  * NIANBAO_NEXT_DIR's as it is when this is first called (next-server.ts reads it at import).
  */

@@ -1,5 +1,5 @@
 // npm run -s serve [-- --port 3000] [--hostname 127.0.0.1]
-// Serves the production build (`next build`; NIANBAO_NEXT_DIR or .next) as the app's server (`npm run serve`) does, on
+// Serves the production build (`next build`; NIANBAO_NEXT_DIR or .next) as `next start` does, on
 // PORT (default 3000) and every interface unless a hostname is given, with one difference: requests
 // are admitted one per event loop turn (lib/server/admission.ts), so that new connections are
 // accepted while the server is busy and a burst of visitors is served in turn instead of half of
@@ -20,7 +20,7 @@ const USAGE = `usage: npm run -s serve -- [--port PORT] [--hostname HOST]
 async function main(argv: string[]): Promise<number> {
   const args = parseUsage('serve', USAGE, () => parseServeArgs(argv));
   if (typeof args === 'number') return args;
-  // as the app's server (`npm run serve`) does; next.config.js reads it when Next loads it
+  // as `next start` does; next.config.js reads it when Next loads it
   (process.env as Record<string, string>).NODE_ENV ??= 'production';
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   const { default: next } = await import('next');
