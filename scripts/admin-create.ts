@@ -11,7 +11,7 @@
 import { openDatabase, type Database } from '../db/client';
 import { AccountError, createAccount, findAccount, nameProblem, normaliseName, resolveRegion, setPassword, type RegionChoice } from '../db/accounts';
 import { passwordProblem } from '../lib/auth/password';
-import { parseUsage, UsageError } from '../lib/cli/args';
+import { parseUsage, UsageError } from '../lib/cli/usage';
 import { openFailure } from '../lib/cli/errors';
 import { runCommand } from '../lib/cli/main';
 

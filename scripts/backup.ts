@@ -9,7 +9,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupTables, writeBackup } from '../db/backup';
-import { parseCommandArgs, parseUsage, UsageError } from '../lib/cli/args';
+import { parseCommandArgs } from '../lib/cli/args';
+import { parseUsage, UsageError } from '../lib/cli/usage';
 import { databaseLabel, withDatabase } from '../lib/cli/database';
 import { formatBytes } from '../lib/cli/format';
 import { runCommand } from '../lib/cli/main';

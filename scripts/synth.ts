@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { defaultDataDir } from '../db/client';
 import { loadSynthetic } from '../db/synthetic';
 import { defaultPoolSize } from '../lib/ingest/parse-pool';
-import { parseUsage, UsageError } from '../lib/cli/args';
+import { parseUsage, UsageError } from '../lib/cli/usage';
 import { withDatabase } from '../lib/cli/database';
 import { openFailure } from '../lib/cli/errors';
 import { runCommand } from '../lib/cli/main';

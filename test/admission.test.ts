@@ -46,13 +46,14 @@ describe('admitOnePerTurn', () => {
   });
 
   describe('on a real server', () => {
-    let server: Server | undefined;
-    afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+    const servers: Server[] = [];
+    afterEach(() => Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve)))));
 
     async function serve(handler: Parameters<typeof admitOnePerTurn>[0]): Promise<{ base: string; errors: unknown[] }> {
       const errors: unknown[] = [];
-      server = createServer(admitOnePerTurn(handler, { onError: (error) => errors.push(error) }));
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const server = createServer(admitOnePerTurn(handler, { onError: (error) => errors.push(error) }));
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as { port: number };
       return { base: `http://127.0.0.1:${port}`, errors };
     }
@@ -154,13 +155,14 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs([], {})).toEqual({ port: 3000, hostname: undefined });
     expect(parseServeArgs([], { PORT: '4000' })).toEqual({ port: 4000, hostname: undefined });
     expect(parseServeArgs(['--', '-p', '5000', '-H', '127.0.0.1'], { PORT: '4000' })).toEqual({ port: 5000, hostname: '127.0.0.1' });
-    expect(parseServeArgs(['--port=0', '--hostname=::1'], {})).toEqual({ port: 0, hostname: '::1' });
+    expect(parseServeArgs(['--port=8080', '--hostname=::1'], {})).toEqual({ port: 8080, hostname: '::1' });
     expect(parseServeArgs(['--help'], {})).toBe('help');
   });
 
   it('refuses a bad port, a missing value and unknown arguments, naming them', () => {
     expect(() => parseServeArgs(['--port', 'http'], {})).toThrow(/--port needs a port number/u);
     expect(() => parseServeArgs([], { PORT: '70000' })).toThrow(/PORT needs a port number/u);
+    expect(() => parseServeArgs(['-p', '0'], {})).toThrow(/-p needs a port number from 1/u);
     expect(() => parseServeArgs(['-H'], {})).toThrow(/-H needs a value/u);
     expect(() => parseServeArgs(['--turbo'], {})).toThrow(/unknown argument --turbo/u);
   });

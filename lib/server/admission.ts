@@ -1,20 +1,26 @@
 // Fair admission of requests for the app's HTTP server (scripts/serve.ts).
 //
 // libuv (since 1.45, Node 20) accepts at most one new connection per turn of the event loop,
-// and a turn runs the handlers of every request that arrived on the connections already open.
-// Under load those turns grow with the open connections: at 2 ms of work per request and 100
-// connections a turn lasts 200 ms, so new connections are accepted five per second and wait in
-// the kernel's queue past any client's timeout (measured: of 200 connections only ~100 were ever
-// served in 10 s). Starting the handlers of at most one request per turn keeps every turn as short
-// as one request's work, so the listening socket is served between any two requests: each
-// connection waits at most one turn per request queued before it.
+// and a turn starts the handler of every request that has arrived on the connections already
+// open. Under load those turns grow with the open connections: at 2 ms of work per request and
+// 100 connections a turn lasts 200 ms, so new connections are accepted five per second and wait
+// in the kernel's queue past any client's timeout (measured: of 200 connections only ~100 were
+// ever served in 10 s). Starting at most one request per turn lets connections be accepted as
+// fast as requests are started: a new connection waits for the requests queued before it, not for
+// one turn per connection ahead of it. (The continuations of requests already started, such as
+// database results and streamed rendering, still run whenever they are ready.) The queue has no
+// bound: under overload every request waits longer, rather than some connections not at all.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+// Next replaces globalThis.setImmediate once loaded, with one that may run callbacks within the
+// current task; the admission needs the event loop's own.
+const nextTurn = globalThis.setImmediate;
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface AdmissionOptions {
-  /** called when a handler throws or rejects after the response was sent or half sent */
+  /** called with every error a handler throws or rejects with */
   onError?: (error: unknown, req: IncomingMessage) => void;
 }
 
@@ -68,7 +74,7 @@ export function admitOnePerTurn(handler: RequestHandler, { onError }: AdmissionO
         head = 0;
       }
       scheduled = true;
-      setImmediate(admitNext);
+      nextTurn(admitNext);
     }
   };
 
@@ -76,7 +82,7 @@ export function admitOnePerTurn(handler: RequestHandler, { onError }: AdmissionO
     waiting.push([req, res]);
     if (!scheduled) {
       scheduled = true;
-      setImmediate(admitNext);
+      nextTurn(admitNext);
     }
   };
 }

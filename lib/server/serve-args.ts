@@ -1,6 +1,6 @@
 // The command line of scripts/serve.ts.
 
-import { UsageError } from '../cli/args';
+import { UsageError } from '../cli/usage';
 
 export interface ServeArgs {
   port: number;
@@ -29,6 +29,7 @@ export function parseServeArgs(argv: readonly string[], env: Readonly<Record<str
     } else if (flag === '-H' || flag === '--hostname') hostname = value();
     else throw new UsageError(`unknown argument ${arg}`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`${portFrom || 'the port'} needs a port number from 0 to 65535`);
+  // not 0: Next builds its own URLs (a server action's redirect) from the port it is given
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${portFrom || 'the port'} needs a port number from 1 to 65535`);
   return { port, hostname };
 }
