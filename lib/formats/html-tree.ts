@@ -123,10 +123,14 @@ const flagsOf = (name: string) => FLAGS.get(name) ?? 0;
 // The tree: elements and texts holding only what is read of them (a page makes thousands, so
 // they are lighter than a full DOM's nodes: no sibling links, positions or DOM aliases).
 
+/** What an element without children (or attributes) holds: shared, so never changed (append() gives an element its own children). */
+const NO_CHILDREN: HtmlNode[] = Object.freeze([]) as unknown as HtmlNode[];
+const NO_ATTRIBUTES: Attribs = Object.freeze({});
+
 /** An element, with the flags of its tag (none for SVG and MathML elements but integration points). */
 export class HtmlElement {
   parent: HtmlParent | null = null;
-  children: HtmlNode[] = [];
+  children: HtmlNode[] = NO_CHILDREN;
   constructor(
     readonly name: string,
     public attribs: Attribs,
@@ -143,7 +147,7 @@ export class HtmlText {
 
 /** The root: holds <html>. */
 export class HtmlDocument {
-  readonly children: HtmlNode[] = [];
+  children: HtmlNode[] = [];
 }
 
 export type HtmlNode = HtmlElement | HtmlText;
@@ -184,7 +188,9 @@ const CR_LF = /\r\n?/g;
 
 function append(parent: HtmlParent, node: HtmlNode): void {
   node.parent = parent;
-  parent.children.push(node);
+  // (most elements hold a single node: an array of one, where a first push would make room for 17)
+  if (parent.children.length === 0) parent.children = [node];
+  else parent.children.push(node);
 }
 
 function appendText(parent: HtmlParent, data: string): void {
@@ -218,7 +224,7 @@ function detach(node: HtmlNode): void {
 function moveChildren(from: HtmlElement, to: HtmlElement): void {
   to.children = from.children;
   for (const child of to.children) child.parent = to;
-  from.children = [];
+  from.children = NO_CHILDREN;
 }
 
 const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
@@ -314,11 +320,13 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   ontextentity(): void {}
+  onattribentity(): void {}
+  onprocessinginstruction(): void {}
   onopentagname(start: number, end: number): void {
     const slot = knownSlot(this.source, start, end);
     this.tagName = slot !== -1 ? NAMES[slot]! : this.source.slice(start, end).toLowerCase();
     this.tagFlags = slot !== -1 ? NAME_FLAGS[slot] : flagsOf(this.tagName);
-    this.attribs = {};
+    this.attribs = NO_ATTRIBUTES;
   }
   onattribname(start: number, end: number): void {
     this.attribName = this.keptName(start, end);
@@ -335,9 +343,9 @@ class TreeBuilder implements TokenizerCallbacks {
   onattribdata(start: number, end: number): void {
     if (this.attribName !== '') this.attribValue += this.source.slice(start, end);
   }
-  onattribentity(): void {}
   onattribend(quote: QuoteType): void {
     if (this.attribName === '' || Object.hasOwn(this.attribs, this.attribName)) return;
+    if (this.attribs === NO_ATTRIBUTES) this.attribs = {};
     const value = this.attribValue;
     this.attribs[this.attribName] = value.includes('&') ? references.attribute(value, quote) : value;
   }
@@ -367,7 +375,6 @@ class TreeBuilder implements TokenizerCallbacks {
   ondeclaration(start: number, end: number): void {
     this.quirks ??= quirksDoctype(this.source.slice(start, end));
   }
-  onprocessinginstruction(): void {}
   onend(): void {}
   /** (tells the tokenizer where <title>, <style>, <script>… are not raw text, as in browsers) */
   isInForeignContext(): boolean {
@@ -481,7 +488,8 @@ class TreeBuilder implements TokenizerCallbacks {
 
   private openBody(attribs: Attribs): void {
     this.stack.length = 1;
-    this.body = createElement('body', attribs);
+    // (its own attributes: a second <body> adds to them)
+    this.body = createElement('body', attribs === NO_ATTRIBUTES ? {} : attribs);
     append(this.html, this.body);
     this.stack.push(this.body);
   }

@@ -32,11 +32,12 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
  * Decodes an HTML page: BOM, else the declared charset, else UTF-8 when valid, else GB18030.
  * A declaration the bytes contradict loses: pages labelled UTF-8 that are GBK (and the
  * reverse) are common, and a long Chinese text that is valid UTF-8 is UTF-8.
+ * `knownText`: the caller has already found that the bytes do not look binary (detectFormat).
  */
-export function decodeHtml(bytes: Uint8Array, file?: string): DecodedText {
+export function decodeHtml(bytes: Uint8Array, file?: string, knownText = false): DecodedText {
   const bom = bomEncoding(bytes);
   if (bom) return { text: decodeAs(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding };
-  if (looksBinary(bytes)) throw new ReportReadError('this is a binary file, not an HTML page', file);
+  if (!knownText && looksBinary(bytes)) throw new ReportReadError('this is a binary file, not an HTML page', file);
   const declared = declaredCharset(bytes);
   const encoding = declared ? canonicalEncoding(declared) : undefined;
   const utf8 = encoding === undefined || encoding === 'utf-8' || encoding === 'gb18030' || encoding === 'big5' ? strictUtf8(bytes) : undefined;
@@ -267,7 +268,7 @@ class Render {
     }
     const frame = texts.every((row) => row.length <= 1);
     const links = anchors.reduce((n, a) => n + cellText(a).length, 0);
-    const fewNumbers = () => texts.flat().filter((t) => NUMBER_CELL.test(t)).length < 3;
+    const fewNumbers = () => allCells(texts).filter((t) => NUMBER_CELL.test(t)).length < 3;
     if (rows.length === 0 || frame || (longCell && fewNumbers()) || links > text / 2) return undefined;
     this.flush();
     for (const child of table.children) {
@@ -278,9 +279,16 @@ class Render {
     }
     for (const row of texts) if (row.length > 0) this.lines.push(`| ${row.join(' | ')} |`);
     this.dataTables.add(table);
-    const metadata = rows.length <= METADATA_MAX_ROWS && new Set(texts.flat().join(' ').match(META_TABLE_LABELS)).size >= 2;
+    const metadata = rows.length <= METADATA_MAX_ROWS && new Set(allCells(texts).join(' ').match(META_TABLE_LABELS)).size >= 2;
     return { text, link: 0, dataTables: rows.length >= 2 && !metadata ? 1 : 0, start: 0, end: 0 };
   }
+}
+
+/** The cells of all rows, in order: texts.flat(), which costs far more in V8 */
+function allCells(texts: readonly string[][]): string[] {
+  const cells: string[] = [];
+  for (const row of texts) for (const text of row) cells.push(text);
+  return cells;
 }
 
 const emptyStats = (): Stats => ({ text: 0, link: 0, dataTables: 0, start: 0, end: 0 });
@@ -301,25 +309,30 @@ const METADATA_MAX_ROWS = 8;
  */
 function scanTable(table: Element): { nested: boolean; anchors: Element[] } {
   const anchors: Element[] = [];
-  // depth first, in document order; `linkDepth` is the number of open frames inside a link
-  const frames: { el: Element; next: number; link: boolean }[] = [{ el: table, next: 0, link: false }];
+  // depth first, in document order, with a stack of elements and of their next child's index
+  // (tables are most of a report page's elements: no object per element); `linkDepth` is the
+  // number of open elements inside a link
+  const open: Element[] = [table];
+  const next: number[] = [0];
   let linkDepth = 0;
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1];
-    if (frame.next >= frame.el.children.length) {
-      frames.pop();
-      if (frame.link) linkDepth--;
+  while (open.length > 0) {
+    const top = open.length - 1;
+    const el = open[top];
+    if (next[top] >= el.children.length) {
+      open.pop();
+      next.pop();
+      if (el.name === 'a') linkDepth--;
       continue;
     }
-    const child = frame.el.children[frame.next++];
+    const child = el.children[next[top]++];
     if (!isElement(child)) continue;
     if (child.name === 'table') return { nested: true, anchors };
-    const link = child.name === 'a';
-    if (link) {
+    if (child.name === 'a') {
       if (linkDepth === 0) anchors.push(child);
       linkDepth++;
     }
-    frames.push({ el: child, next: 0, link });
+    open.push(child);
+    next.push(0);
   }
   return { nested: false, anchors };
 }
@@ -350,8 +363,32 @@ function rowCells(row: Element): Element[] {
 
 /** A cell's text: line breaks and paragraphs inside it join with nothing (商业<br>企业 → 商业企业). */
 export function cellText(cell: Element): string {
-  const text = collapsedShort(collectCellText(cell) ?? '');
+  const text = collapsedShort(shallowCellText(cell) ?? collectCellText(cell) ?? '');
   return text.includes('|') ? text.replace(/\|/g, '¦') : text;
+}
+
+/** the source's own line breaks inside a cell are layout, not words */
+const withoutBreaks = (value: string) => (value.includes('\n') ? value.replace(/\s*[\r\n]\s*/g, '') : value);
+
+/**
+ * collectCellText() of a cell whose elements hold only text (most cells: <td><p>12</p></td>),
+ * without its stack; undefined for any other cell.
+ */
+function shallowCellText(cell: Element): string | undefined {
+  let acc = '';
+  for (const child of cell.children) {
+    if (isTextNode(child)) {
+      acc += withoutBreaks(child.data);
+      continue;
+    }
+    if (NEVER_RENDERED.has(child.name) || isHidden(child)) continue;
+    if (child.name === 'br' || BLOCK_TAGS.has(child.name)) acc = acc.trimEnd();
+    for (const inner of child.children) {
+      if (!isTextNode(inner)) return undefined;
+      acc += withoutBreaks(inner.data);
+    }
+  }
+  return acc;
 }
 
 /**
@@ -378,8 +415,7 @@ function collectCellText(root: Element, maxNodes = Infinity, maxChars = Infinity
       frames.push({ el: child, next: 0 });
     } else if (isTextNode(child)) {
       const value = child.data;
-      // the source's own line breaks inside a cell are layout, not words
-      acc += value.includes('\n') ? value.replace(/\s*[\r\n]\s*/g, '') : value;
+      acc += withoutBreaks(value);
       if (maxChars !== Infinity && (chars += value.replace(WHITESPACE, '').length) > maxChars) return undefined;
     }
   }

@@ -53,7 +53,8 @@ export async function extractText(bytes: Uint8Array, fileName?: string, options:
     case 'docx':
       return nonEmpty({ format, text: await docxToText(bytes, fileName) }, fileName);
     case 'html': {
-      const { text, encoding } = decodeHtml(bytes, fileName);
+      // (detectFormat found no binary data)
+      const { text, encoding } = decodeHtml(bytes, fileName, true);
       return nonEmpty({ format, text: htmlToText(text, { file: fileName }), encoding }, fileName);
     }
     case 'text': {

@@ -20,7 +20,8 @@ export interface ActivityResult {
 // page footers blanked in between) reads as one string. `starts[k]` is where `lineNos[k]`
 // begins in `text`.
 
-interface Prose {
+/** The prose of a report: its lines before the tables, as one text, and where each line starts in it. */
+export interface Prose {
   text: string;
   starts: number[];
   lineNos: number[];
@@ -50,7 +51,7 @@ function endsSentence(line: string): boolean {
   return last === '。' || last === '!' || last === '?';
 }
 
-function buildProse(lines: readonly string[], deadline: Deadline): Prose {
+export function buildProse(lines: readonly string[], deadline: Deadline = NO_DEADLINE): Prose {
   const parts: string[] = [];
   const starts: number[] = [];
   const lineNos: number[] = [];
@@ -630,12 +631,19 @@ function findCarriedOver(text: string, deadline: Deadline): Counted | null {
 
 // ---------------------------------------------------------------------------------------------
 
-export function extractActivity(lines: string[], deadline: Deadline = NO_DEADLINE): ActivityResult {
-  const prose = buildProse(lines, deadline);
+/**
+ * (`sources`: the record the figures' lines are added to, as in parseReportText; a new one by
+ * default. `prose`: buildProse() of the lines, when the caller has it.)
+ */
+export function extractActivity(
+  lines: string[],
+  deadline: Deadline = NO_DEADLINE,
+  sources: Record<string, number> = {},
+  prose: Prose = buildProse(lines, deadline),
+): ActivityResult {
   const doc = makeDoc(prose.text, deadline);
   const text = prose.text;
   const activity: Activity = {};
-  const sources: Record<string, number> = {};
   const warnings: Warning[] = [];
   const warn = (code: string, message: string, offset: number) => warnings.push({ code, message, line: lineAt(prose, offset) });
 
@@ -686,7 +694,7 @@ export function extractActivity(lines: string[], deadline: Deadline = NO_DEADLIN
  * (lib/checks/prose-claims.ts): read from the same prose as the activity figures, for the
  * prose-versus-tables checks.
  */
-export function extractProseClaims(lines: string[], deadline: Deadline = NO_DEADLINE): ProseClaim[] {
-  const prose = buildProse(lines, deadline);
+/** (`prose`: buildProse() of the lines, when the caller has it) */
+export function extractProseClaims(lines: string[], deadline: Deadline = NO_DEADLINE, prose: Prose = buildProse(lines, deadline)): ProseClaim[] {
   return findProseClaims(prose.text, () => deadline.tick('reading the prose')).map(({ key, value, offset }) => ({ key, value, line: lineAt(prose, offset) }));
 }

@@ -46,6 +46,9 @@ const valueCell = (raw: string, line: number, value: number | null, status: Cell
 const PLAIN_INTEGER = /^\d{1,12}$/u;
 
 const WU = 0x65e0; // 无, a dash
+const HAS_SPACE = /\s/u;
+const SPACES = /\s+/u;
+const ALL_SPACES = /\s+/gu;
 
 export function classifyCell(raw: string, line: number): Token {
   const s = raw.trim();
@@ -95,9 +98,9 @@ function splitPipeRow(line: string): string[] {
 
 /** Whitespace-separated pieces; neighbouring text pieces are one label ("(一) 予以公开"). */
 function splitSpacedRow(line: string, lineNo: number): Token[] {
-  if (!/\s/u.test(line.trim())) return [classifyCell(line, lineNo)];
+  if (!HAS_SPACE.test(line.trim())) return [classifyCell(line, lineNo)];
   const out: Token[] = [];
-  for (const piece of line.trim().split(/\s+/u)) {
+  for (const piece of line.trim().split(SPACES)) {
     const tok = LIST_NUMBER.test(piece) ? ({ kind: 'text', text: piece, line: lineNo } as TextCell) : classifyCell(piece, lineNo);
     const prev = out[out.length - 1];
     if (tok.kind === 'text' && prev?.kind === 'text') prev.text += tok.text;
@@ -125,7 +128,7 @@ export function tokenizeLines(
       for (const cell of cells) {
         deadline.tick(doing);
         const tok = classifyCell(cell, lineNo);
-        if (tok.kind === 'text' && /\s/u.test(tok.text)) tokens.push(...splitSpacedRow(tok.text, lineNo));
+        if (tok.kind === 'text' && HAS_SPACE.test(tok.text)) tokens.push(...splitSpacedRow(tok.text, lineNo));
         else tokens.push(tok);
       }
     } else {
@@ -165,5 +168,5 @@ export function groupRows(tokens: readonly Token[], deadline: Deadline = NO_DEAD
 
 /** Label text for matching: no spaces, ASCII brackets as printed after NFKC. */
 export function compactLabel(label: string): string {
-  return label.replace(/\s+/gu, '');
+  return label.replace(ALL_SPACES, '');
 }

@@ -93,15 +93,20 @@ const ANY_YEAR = new RegExp(`${YEAR}\\s*年`, 'gu');
 const DATE_LINE = /发布时间|发布日期|成文日期|生成日期|印发日期/u;
 
 const WHOLE = '全(?:县|市|区|旗|州|省)';
+/**
+ * Patterns as one pattern of alternatives, so that a line is searched once, not once per
+ * pattern: the leftmost match of the alternatives starts where the leftmost of the patterns' does.
+ */
+const anyOf = (patterns: readonly RegExp[]) => new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'u');
 /** figures cover the government and its office only */
-const GOVERNMENT_SIGNALS = [
+const GOVERNMENT_SIGNALS = anyOf([
   /(?:人民)?政府及其(?:办公室|办公厅)/u,
   /本级(?:人民)?政府及(?:其)?(?:政府)?办/u,
   /(?:办公厅|办公室|政府办)代表(?:[县市区省州旗]|本级)?(?:人民)?政府/u,
   /政府及政府办(?:公室)?/u,
-];
+]);
 /** figures cover the whole county or city, departments and townships included */
-const JURISDICTION_SIGNALS = [
+const JURISDICTION_SIGNALS = anyOf([
   new RegExp(`${WHOLE}(?:共|累计|全年)?(?:主动)?(?:公开|发布|受理|收到|办理)`, 'u'),
   new RegExp(`${WHOLE}各(?:级|部门|单位|政务单位|乡镇|行政机关)`, 'u'),
   new RegExp(`${WHOLE}[^,。;、]{0,10}?(?:平台|网站)[^,。;]{0,4}?(?:发布|公开)`, 'u'),
@@ -109,7 +114,7 @@ const JURISDICTION_SIGNALS = [
   /部门(?:及|和|与|、)\s*(?:各)?乡镇/u,
   /及(?:县|市|区|旗)直(?:各)?(?:部门|单位)/u,
   /汇总编制|汇总(?:了)?全(?:县|市|区|旗)/u,
-];
+]);
 /** "本机关收到…" says the body reports on itself; 本机关不掌握 is a table label */
 const OWN_BODY = /本机关(?:共|全年)?(?:收到|受理|接收|主动公开)/u;
 const TOWNSHIP_AUTHOR = new RegExp(`由${CJK_RUN}{2,10}(?:乡|镇|街道办事处|街道)(?:人民政府)?(?:编制|负责)`, 'u');
@@ -546,23 +551,23 @@ function scopeFrom(lines: readonly string[], reportName: ReportName | null, dead
   if (kind === 'office') return null;
   const jurisdiction = firstLine(lines, JURISDICTION_SIGNALS, deadline);
   if (jurisdiction) return { value: 'jurisdiction', line: jurisdiction };
-  const township = firstLine(lines, [TOWNSHIP_AUTHOR], deadline);
+  const township = firstLine(lines, TOWNSHIP_AUTHOR, deadline);
   if (township) return { value: 'township', line: township };
-  const own = firstLine(lines, [OWN_BODY], deadline);
+  const own = firstLine(lines, OWN_BODY, deadline);
   if (own) return { value: 'government', line: own };
-  const department = kind === 'place' && !reportName?.named ? firstLine(lines, [DEPARTMENT_SELF], deadline) : 0;
+  const department = kind === 'place' && !reportName?.named ? firstLine(lines, DEPARTMENT_SELF, deadline) : 0;
   if (department) return { value: 'department', line: department };
   return null;
 }
 
-/** the first line where one of `patterns` starts, also when a line break cuts the phrase */
-function firstLine(lines: readonly string[], patterns: readonly RegExp[], deadline: Deadline): number {
+/** the first line where `pattern` starts, also when a line break cuts the phrase */
+function firstLine(lines: readonly string[], pattern: RegExp, deadline: Deadline): number {
   for (let i = 0; i < lines.length; i++) {
     deadline.tick('reading the scope');
     const text = lines[i];
     if (!text) continue;
     const span = text + nextNonEmpty(lines, i);
-    if (patterns.some((re) => startsWithin(re, span, text.length))) return i + 1;
+    if (startsWithin(pattern, span, text.length)) return i + 1;
   }
   return 0;
 }

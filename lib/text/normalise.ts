@@ -144,28 +144,39 @@ function cleanLine(raw: string, flags: number): string {
   return removeSpaceRuns(line.trimEnd());
 }
 
+const LINE_BREAK = 8;
+
+/** charFlags() and TRADITIONAL_CHAR of every UTF-16 code unit, and LINE_BREAK for \n and \r: one read per character */
+const CHAR_FLAGS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) CHAR_FLAGS[c] = charFlags(c) | (c >= TRADITIONAL_MIN && TRADITIONAL[c] === 1 ? TRADITIONAL_CHAR : 0);
+CHAR_FLAGS[0x0a] = LINE_BREAK;
+CHAR_FLAGS[0x0d] = LINE_BREAK;
+
 /**
- * The flags of each line's characters (traditional ones included), in one pass over the whole
- * text: its lines are slices of it, slower to read character by character than the text itself.
- * Lines end as split(/\r\n|\r|\n/) ends them.
+ * The lines of the text, as split(/\r\n|\r|\n/) cuts them, and the flags of each line's
+ * characters (traditional ones included), in one pass over the whole text: its lines are slices
+ * of it, slower to read character by character than the text itself.
  */
-function lineFlags(text: string, count: number): Uint8Array {
-  const out = new Uint8Array(count);
-  let line = 0;
-  let flags = 0;
+function splitLines(text: string): { lines: string[]; flags: number[] } {
+  const lines: string[] = [];
+  const flags: number[] = [];
+  let start = 0;
+  let lineFlags = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) {
-      out[line++] = flags;
-      flags = 0;
-      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    const f = CHAR_FLAGS[text.charCodeAt(i)];
+    if (f !== LINE_BREAK) {
+      lineFlags |= f;
       continue;
     }
-    flags |= charFlags(c);
-    if (c >= TRADITIONAL_MIN && TRADITIONAL[c] === 1) flags |= TRADITIONAL_CHAR;
+    lines.push(text.slice(start, i));
+    flags.push(lineFlags);
+    lineFlags = 0;
+    if (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
   }
-  out[line] = flags;
-  return out;
+  lines.push(text.slice(start));
+  flags.push(lineFlags);
+  return { lines, flags };
 }
 
 /**
@@ -174,8 +185,7 @@ function lineFlags(text: string, count: number): Uint8Array {
  */
 export function normaliseText(raw: string, deadline?: Deadline): NormalisedText {
   const text = stripPinyinGlosses(raw.replace(/^\ufeff/u, '').normalize('NFKC'));
-  const lines = text.split(/\r\n|\r|\n/u);
-  const flags = lineFlags(text, lines.length);
+  const { lines, flags } = splitLines(text);
   const traditional: number[] = [];
   for (let i = 0; i < lines.length; i++) if (flags[i] & TRADITIONAL_CHAR) traditional.push(i);
   // in batches of lines, so that a giant text stops on time; no dictionary entry holds a line

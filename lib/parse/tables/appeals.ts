@@ -12,7 +12,8 @@ const SOURCE_KEYS = APPEAL_GROUPS.map((group) => APPEAL_COLUMNS.map((_, i) => `a
 const HEADER_WORDS = /行政复议|行政诉讼|结果维持|结果纠正|尚未审结|复议后起诉|直接起诉/u;
 const PROSE = /[。;；]|[,，].{6,}/u;
 
-export function parseAppeals(tokens: readonly Token[], deadline?: Deadline): TableParse<AppealsTable> | null {
+/** (`sources`: the record the figures' lines are added to, as in parseReportText; a new one by default) */
+export function parseAppeals(tokens: readonly Token[], deadline?: Deadline, sources: Record<string, number> = {}): TableParse<AppealsTable> | null {
   const cells: ValueCell[] = [];
   let started = false;
   rows: for (const row of groupRows(tokens, deadline)) {
@@ -32,7 +33,6 @@ export function parseAppeals(tokens: readonly Token[], deadline?: Deadline): Tab
   if (printed.length === 0) return null;
 
   const warnings: Warning[] = [];
-  const sources: Record<string, number> = {};
   const table = {} as AppealsTable;
   APPEAL_GROUPS.forEach((group, g) => {
     const groupCells = printed.slice(g * APPEAL_COLUMNS.length, (g + 1) * APPEAL_COLUMNS.length);

@@ -17,11 +17,12 @@ export interface ApplicationsParse extends TableParse<ApplicationsTable> {
   otherShape: 'otherSingle' | 'otherSplit' | null;
 }
 
-export function parseApplications(tokens: readonly Token[], deadline?: Deadline): ApplicationsParse | null {
+/** (`sources`: the record the figures' lines are added to, as in parseReportText; a new one by default) */
+export function parseApplications(tokens: readonly Token[], deadline?: Deadline, sources: Record<string, number> = {}): ApplicationsParse | null {
   const table: ApplicationsTable = {};
-  const sources: Record<string, number> = {};
   const warnings: Warning[] = [];
   let candidates: readonly ApplicationRowDef[] = APPLICATION_ROWS;
+  let found = false;
 
   for (const row of groupRows(tokens, deadline)) {
     deadline?.tick('reading table 三');
@@ -35,6 +36,7 @@ export function parseApplications(tokens: readonly Token[], deadline?: Deadline)
     const values = cells.map((c) => c.value);
     while (values.length < WIDTH) values.push(null);
     table[key] = values;
+    found = true;
     const sourceKeys = SOURCE_KEYS.get(key)!;
     cells.forEach((c, i) => (sources[sourceKeys[i]] = c.line));
     warnings.push(...cellWarnings('三', def.label, cells, APPLICANT_COLUMNS));
@@ -46,7 +48,7 @@ export function parseApplications(tokens: readonly Token[], deadline?: Deadline)
       warnings.push({ code: 'row-extra', message: `表三「${def.label}」多出 ${extra.length} 个数：${extra.map((c) => c.raw).join(' ')}，未采用`, line: extra[0].line });
     }
   }
-  if (Object.keys(table).length === 0) return null;
+  if (!found) return null;
   return { table, sources, warnings, otherShape: otherShapeOf(table) };
 }
 

@@ -25,6 +25,7 @@ export interface ProactiveParse extends TableParse<ProactiveTable> {
 }
 
 const BLOCK_MARK = /第二十条第[(（]([一五六八九])[)）]项/gu;
+const ADMINISTRATIVE_NORMATIVE = /行政规范性文件/gu;
 const MONEY_UNIT = /万元|元/u;
 /** `sources` paths by row and column, made once */
 const SOURCE_KEYS = new Map<string, Map<string, string>>();
@@ -51,6 +52,16 @@ interface RowHit {
   headerUnit: '万元' | '元' | null;
 }
 
+/** Where the label's last block mark starts, else -1 (an exec loop: matchAll's iterator costs more). */
+function lastMarkAt(label: string): number {
+  // (most labels hold no mark: a search for its first words is cheaper still)
+  if (!label.includes('第二十条第')) return -1;
+  let at = -1;
+  BLOCK_MARK.lastIndex = 0;
+  for (let m = BLOCK_MARK.exec(label); m !== null; m = BLOCK_MARK.exec(label)) at = m.index;
+  return at;
+}
+
 function versionOf(text: string): Version | null {
   const v2019 = PROACTIVE_VERSION_MARKERS['2019'].test(text);
   const v2021 = PROACTIVE_VERSION_MARKERS['2021'].test(text);
@@ -58,7 +69,8 @@ function versionOf(text: string): Version | null {
   return v2019 ? '2019' : '2021';
 }
 
-export function parseProactive(tokens: readonly Token[], deadline?: Deadline): ProactiveParse | null {
+/** (`sources`: the record the figures' lines are added to, as in parseReportText; a new one by default) */
+export function parseProactive(tokens: readonly Token[], deadline?: Deadline, sources: Record<string, number> = {}): ProactiveParse | null {
   const hits: RowHit[] = [];
   let header = '';
   let headerVersion: Version | null = null;
@@ -66,9 +78,9 @@ export function parseProactive(tokens: readonly Token[], deadline?: Deadline): P
   for (const row of groupRows(tokens, deadline)) {
     deadline?.tick('reading table 二');
     const label = compactLabel(row.label);
-    const marks = [...label.matchAll(BLOCK_MARK)];
-    const ownText = marks.length ? label.slice(marks[marks.length - 1].index) : label;
-    if (marks.length) {
+    const markAt = lastMarkAt(label);
+    const ownText = markAt !== -1 ? label.slice(markAt) : label;
+    if (markAt !== -1) {
       header = ownText;
       headerVersion = null;
       headerUnit = null;
@@ -76,7 +88,7 @@ export function parseProactive(tokens: readonly Token[], deadline?: Deadline): P
       header += ownText;
     }
     const key = matchRowKey(ownText, PROACTIVE_ROWS);
-    headerVersion = versionOf(header.replace(/行政规范性文件/gu, '')) ?? headerVersion;
+    headerVersion = versionOf(header.replace(ADMINISTRATIVE_NORMATIVE, '')) ?? headerVersion;
     const unit = MONEY_UNIT.exec(header);
     if (unit) headerUnit = unit[0] as '万元' | '元';
     if (!key) continue;
@@ -86,7 +98,6 @@ export function parseProactive(tokens: readonly Token[], deadline?: Deadline): P
 
   const version = tableVersion(hits);
   const table: ProactiveTable = {};
-  const sources: Record<string, number> = {};
   const warnings: Warning[] = [];
   const mixedBlocks = new Set<string>();
   for (const hit of hits) {
