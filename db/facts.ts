@@ -1,8 +1,9 @@
 // Keeps report_facts (db/schema.ts) equal to the current reports: one row per identity that
 // has a current version with a region and a year, derived from that version's document.
 //
-// syncReportFacts is the hook for every write path (ingest, reparse): call it, inside the
-// transaction, with the identity keys whose current version may have changed.
+// syncReportFacts is the hook for every write path (reparse, corrections): call it, inside the
+// transaction, with the identity keys whose current version may have changed. Ingest writes a
+// new version's row in the same statement as the version (placedFactsStatement).
 // refreshReportFacts catches up with whatever changed without the hook (a database migrated
 // from before report_facts, or written by an older ingest): it compares every row with its
 // report and re-derives the ones that differ.
@@ -47,30 +48,47 @@ const keyList = (keys: readonly string[]) =>
  * PGlite (no statistics) planned as a scan of all reports per ingest.
  */
 async function upsertFacts(db: Writer, docs: readonly { id: number; doc: Report }[], keys: readonly string[] = []): Promise<void> {
-  if (docs.length === 0 && keys.length === 0) return;
+  const statement = upsertFactsStatement(docs, keys);
+  if (statement) await db.execute(statement);
+}
+
+function upsertFactsStatement(docs: readonly { id: number; doc: Report }[], keys: readonly string[] = []): SQL | null {
+  if (docs.length === 0 && keys.length === 0) return null;
   const values = JSON.stringify(docs.map(({ id, doc }) => ({ report_id: id, ...factsOf(doc) })));
   const orphans = keys.length
-    ? sql`, orphans as (
+    ? sql`with orphans as (
         delete from report_facts f where f.identity_key in (${keyList(keys)})
           and not exists (select 1 from reports r where r.identity_key = f.identity_key and r.is_current
                           and r.region_id is not null and r.year is not null))`
     : sql``;
-  await db.execute(sql`
-    with v as (select * from jsonb_to_recordset(${values}::jsonb) as v(${recordType}))${orphans}
+  return factsUpsert(sql`${values}::jsonb`, orphans);
+}
+
+/**
+ * The upsert of upsertFactsStatement: `values` is a JSON array of objects, a report_id and the
+ * fact columns each; `before` a WITH clause, or nothing. `reportsFrom` is where the reports rows
+ * are read: the table, or for a writer that inserts the report in the same statement, the CTE
+ * that does (returning *).
+ */
+function factsUpsert(values: SQL, before: SQL, reportsFrom: SQL = sql`reports`): SQL {
+  return sql`${before}
     insert into report_facts (report_id, identity_key, figures_hash, region_id, level, kind, parent_id, city_id, province_id,
                               year, scope, template, completeness, ${factTargets})
     select r.id, r.identity_key, r.figures_hash, r.region_id, g.level, g.kind, g.parent_id,
            case when p1.level = 'city' then p1.id when p2.level = 'city' then p2.id when p3.level = 'city' then p3.id end,
            case when p1.level = 'province' then p1.id when p2.level = 'province' then p2.id when p3.level = 'province' then p3.id end,
            r.year, r.scope, r.template, r.completeness, ${factList}
-    from v
-    cross join lateral (select * from reports r where r.id = v.report_id and r.is_current and r.year is not null offset 0) r
+    from jsonb_to_recordset(${values}) as v(${recordType})
+    cross join lateral (select * from ${reportsFrom} r where r.id = v.report_id and r.is_current and r.year is not null offset 0) r
     cross join lateral (select * from regions g where g.id = r.region_id offset 0) g
     left join lateral (select * from regions p where p.id = g.parent_id offset 0) p1 on true
     left join lateral (select * from regions p where p.id = p1.parent_id offset 0) p2 on true
     left join lateral (select * from regions p where p.id = p2.parent_id offset 0) p3 on true
-    on conflict (identity_key) do update set ${factUpdates}`);
+    on conflict (identity_key) do update set ${factUpdates}`;
 }
+
+/** An identity without region or year (`file:…`) has no row. */
+const isFactsKey = (identityKey: string) => !identityKey.startsWith('file:');
 
 async function currentDocs(db: Writer, where: SQL): Promise<{ id: number; doc: Report }[]> {
   const rows = await db.select({ id: reports.id, doc: factInput }).from(reports).where(where);
@@ -90,7 +108,7 @@ export interface PlacedVersion {
  * then written in one statement, without reading the document back.
  */
 export async function syncReportFacts(db: Writer, identityKeys: readonly string[], placed: Readonly<Record<string, PlacedVersion>> = {}): Promise<void> {
-  const keys = [...new Set(identityKeys)].filter((k) => !k.startsWith('file:'));
+  const keys = [...new Set(identityKeys)].filter(isFactsKey);
   for (let i = 0; i < keys.length; i += BATCH) {
     const batch = keys.slice(i, i + BATCH);
     const known = batch.filter((k) => placed[k]).map((k) => ({ id: placed[k].id, doc: placed[k].report }));
@@ -101,6 +119,15 @@ export async function syncReportFacts(db: Writer, identityKeys: readonly string[
     // an identity whose current version is in hand cannot have lost it: no orphans to look for
     await upsertFacts(db, [...known, ...read], unknown);
   }
+}
+
+/**
+ * syncReportFacts(db, [key], { [key]: placed }) as a statement, for a writer that has just stored
+ * report `reportId` as the current version of `key` to send with its other writes (null: nothing
+ * to do). `facts` is lib/report/facts.ts reportFacts of the report, as JSON (lib/report/encoding.ts).
+ */
+export function placedFactsStatement(identityKey: string, reportId: number, facts: string, reportsFrom?: SQL): SQL | null {
+  return isFactsKey(identityKey) ? factsUpsert(sql`jsonb_build_array(${facts}::jsonb || jsonb_build_object('report_id', ${reportId}::integer))`, sql``, reportsFrom) : null;
 }
 
 export interface FactsRefresh {

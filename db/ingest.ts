@@ -2,21 +2,34 @@
 // cannot be parsed is stored with its error). A file whose report matches a stored one is a
 // copy of it; the same identity with other figures is a new version, and the newer is current.
 
-import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
-import { crossYearChecks } from '../lib/checks/cross-year';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { detectFormat } from '../lib/formats/index';
 import type { ParsedFile } from '../lib/parse/file';
 import { parseFile, type ParseOutcome } from '../lib/ingest/outcome';
 import { PARSER_VERSION } from '../lib/parse/report';
 import type { CheckResult, Report } from '../lib/report/contract';
-import { reportFigures, type Figure } from '../lib/report/figures';
+import { reportFigures } from '../lib/report/figures';
 import { assignIdentity, assignsNothing, type IdentityAssignment } from '../lib/upload/assign';
 import type { Db } from './client';
-import { syncReportFacts } from './facts';
+import { placedFactsStatement } from './facts';
 import { regionForReport } from './regions';
-import { checkResults, figures, reports, reportWarnings, sourceFiles } from './schema';
-import { insertJsonRows } from './sql';
+import { encodeReport, sha256, type EncodedReport } from '../lib/report/encoding';
+import {
+  checksStatement,
+  crossYearStatements,
+  crossYearWrites,
+  deleteDerivedStatements,
+  derivedStatements,
+  neighboursQuery,
+  NEW_REPORT,
+  newVersionStatement,
+  type Neighbour,
+  type NewVersion,
+} from './report-writes';
+import { reports, sourceFiles } from './schema';
+import { parsedSourceFileStatement } from './source-file-writes';
+import { rawExecute, rawRows } from './raw';
+import { executeAll, selectRows } from './sql';
 
 export { notAReport, parseFile, type ParseOutcome } from '../lib/ingest/outcome';
 
@@ -57,14 +70,7 @@ export interface BundledInput {
   report: Report;
 }
 
-export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
-
-export function figuresHash(report: Report): string {
-  const pairs = reportFigures(report)
-    .map((f) => [f.path, f.value] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha256(JSON.stringify([report.template, pairs]));
-}
+export { figuresHash, sha256 } from '../lib/report/encoding';
 
 export function diffFigures(before: Report, after: Report): FigureChange[] {
   return diffFigureValues(new Map(reportFigures(before).map((f) => [f.path, f.value])), new Map(reportFigures(after).map((f) => [f.path, f.value])));
@@ -83,37 +89,12 @@ export const failedHard = (checks: CheckResult[]) => checks.filter((c) => !c.ok 
 export const completeness = (r: Report): 'complete' | 'tables' | 'prose' => (r.tables.length === 3 ? 'complete' : r.tables.length > 0 ? 'tables' : 'prose');
 export const reportStatus = (r: Report): 'parsed' | 'checks_failed' => (failedHard(r.checks).length ? 'checks_failed' : 'parsed');
 
-/** proactive.fees.amountWan, applications.denied.stateSecret[0], activity.hotlines[0].received */
-export function splitFigurePath(path: string): { tableName: 'proactive' | 'applications' | 'appeals' | 'activity'; rowKey: string; columnKey: string } {
-  const dot = path.indexOf('.');
-  const tableName = path.slice(0, dot) as 'proactive' | 'applications' | 'appeals' | 'activity';
-  const rest = path.slice(dot + 1);
-  const cell = /^(.+)\[(\d+)\]$/u.exec(rest);
-  if (cell) return { tableName, rowKey: cell[1], columnKey: cell[2] };
-  const last = rest.lastIndexOf('.');
-  if (last < 0) return { tableName, rowKey: rest, columnKey: '' };
-  if (tableName === 'proactive') {
-    const first = rest.indexOf('.');
-    return { tableName, rowKey: rest.slice(0, first), columnKey: rest.slice(first + 1) };
-  }
-  return { tableName, rowKey: rest.slice(0, last), columnKey: rest.slice(last + 1) };
-}
-
-function figureRow(reportId: number, report: Report, f: Figure) {
-  return { reportId, path: f.path, ...splitFigurePath(f.path), value: f.value, line: report.sources[f.path] ?? null };
-}
-
-/** The rows of `figures` a report gives. */
-export const figureRows = (reportId: number, report: Report) => reportFigures(report).map((f) => figureRow(reportId, report, f));
-
-const FIGURE_COLUMNS = { report_id: 'integer', path: 'text', table_name: 'text', row_key: 'text', column_key: 'text', value: 'double precision', line: 'integer' };
-const CHECK_COLUMNS = { report_id: 'integer', check_id: 'text', ok: 'boolean', severity: 'text', detail: 'text', failures: 'jsonb', other_report_id: 'integer' };
-const WARNING_COLUMNS = { report_id: 'integer', code: 'text', message: 'text', line: 'integer' };
+export { figureRows, splitFigurePath } from '../lib/report/encoding';
 
 /** check_results rows of a report's checks (cross-year ones name the other report). */
 export async function insertChecks(tx: Tx, reportId: number, checks: readonly CheckResult[], otherReportId: number | null = null): Promise<void> {
-  const rows = checks.map((c) => ({ report_id: reportId, check_id: c.id, ok: c.ok, severity: c.severity, detail: c.detail ?? null, failures: c.failures ?? null, other_report_id: otherReportId }));
-  await insertJsonRows(tx, 'check_results', CHECK_COLUMNS, rows);
+  const statement = checksStatement(reportId, checks, otherReportId);
+  if (statement) await tx.execute(statement);
 }
 
 /**
@@ -121,15 +102,7 @@ export async function insertChecks(tx: Tx, reportId: number, checks: readonly Ch
  * version was just created, so there are none to replace).
  */
 export async function writeDerived(tx: Tx, reportId: number, report: Report, { fresh = false } = {}): Promise<void> {
-  if (!fresh) {
-    await tx.delete(figures).where(eq(figures.reportId, reportId));
-    await tx.delete(checkResults).where(and(eq(checkResults.reportId, reportId), sql`${checkResults.checkId} not like 'crossYear.%'`));
-    await tx.delete(reportWarnings).where(eq(reportWarnings.reportId, reportId));
-  }
-  const rows = figureRows(reportId, report).map((f) => ({ report_id: f.reportId, path: f.path, table_name: f.tableName, row_key: f.rowKey, column_key: f.columnKey, value: f.value, line: f.line }));
-  await insertJsonRows(tx, 'figures', FIGURE_COLUMNS, rows);
-  await insertChecks(tx, reportId, report.checks);
-  await insertJsonRows(tx, 'report_warnings', WARNING_COLUMNS, report.warnings.map((w) => ({ report_id: reportId, code: w.code, message: w.message, line: w.line })));
+  await executeAll(tx, [...(fresh ? [] : deleteDerivedStatements(reportId)), ...derivedStatements(reportId, report)]);
 }
 
 export function identityKey(regionId: number | null, report: Report, fileSha: string): string {
@@ -144,84 +117,99 @@ export interface Placement {
   changes?: FigureChange[];
 }
 
-/** Finds or creates the report version a parsed file belongs to. */
-export async function placeReport(tx: Tx, report: Report, fileSha: string): Promise<Placement> {
-  const regionId = await regionForReport(tx, report);
-  const key = identityKey(regionId, report, fileSha);
-  const hash = figuresHash(report);
-
-  // a copy: same place and year with the same figures (a mirror may not tell the scope). An
-  // older version counts too: a mirror of the first edition must not undo the republished one.
-  if (regionId !== null && report.year !== null) {
-    const [copy] = await tx
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.regionId, regionId), eq(reports.year, report.year), eq(reports.figuresHash, hash)))
-      .orderBy(desc(reports.isCurrent), desc(reports.id))
-      .limit(1);
-    if (copy) return { kind: 'copy', reportId: copy.id };
-  }
-  const [current] = await tx
-    .select({ id: reports.id, version: reports.version, figuresHash: reports.figuresHash })
-    .from(reports)
-    .where(and(eq(reports.identityKey, key), eq(reports.isCurrent, true)));
-  if (current?.figuresHash === hash) return { kind: 'copy', reportId: current.id };
-  const replaced = current ? (await tx.select({ document: reports.document }).from(reports).where(eq(reports.id, current.id)))[0].document : null;
-
-  const values = {
-    identityKey: key,
-    regionId,
-    year: report.year,
-    scope: report.scope,
-    issuer: report.issuer,
-    template: report.template,
-    version: current ? current.version + 1 : 1,
-    isCurrent: true,
-    supersedesId: current?.id ?? null,
-    figuresHash: hash,
-    status: reportStatus(report),
-    completeness: completeness(report),
-    parserVersion: PARSER_VERSION,
-    document: report,
-  };
-  if (current) await tx.update(reports).set({ isCurrent: false }).where(eq(reports.id, current.id));
-  const [row] = await tx.insert(reports).values(values).returning({ id: reports.id });
-  await writeDerived(tx, row.id, report, { fresh: true });
-  await refreshCrossYear(tx, key, report.year, { id: row.id, report });
-  await syncReportFacts(tx, [key], { [key]: { id: row.id, report } });
-  return replaced ? { kind: 'version', reportId: row.id, changes: diffFigures(replaced, report) } : { kind: 'stored', reportId: row.id };
+interface PlacementRow {
+  copy_id: number | null;
+  current_id: number | null;
+  current_version: number | null;
+  current_hash: string | null;
+  /** the current version's document, when the report replaces it */
+  replaced: Report | null;
+  /** the new version's id, drawn when the report is neither a copy nor the current version */
+  new_id: number | null;
+  neighbours: Neighbour[];
 }
 
-/** The parts of a stored document the cross-year checks read (not its 200 figures and sources). */
-const crossYearInput = sql<Pick<Report, 'year' | 'template' | 'applications' | 'proactive'>>`jsonb_build_object(
-  'year', ${reports.document}->'year', 'template', ${reports.document}->'template',
-  'applications', jsonb_build_object('carriedOver', ${reports.document}->'applications'->'carriedOver',
-                                     'carriedForward', ${reports.document}->'applications'->'carriedForward'),
-  'proactive', jsonb_build_object('regulations', ${reports.document}->'proactive'->'regulations',
-                                  'normativeDocuments', ${reports.document}->'proactive'->'normativeDocuments'))`;
+/**
+ * What placing a report reads, in one statement: a copy of it (same place and year with the same
+ * figures: a mirror may not tell the scope; an older version counts too, so that a mirror of the
+ * first edition does not undo the republished one), else the current version of its identity,
+ * and for a new version its id (drawn here so that its writes need not wait for the insert), and
+ * the rows of `neighbours` (neighboursQuery), which its cross-year checks need.
+ */
+function placementQuery(regionId: number | null, year: number | null, key: string, hash: string, neighbours: SQL | null) {
+  return sql`with copy as (
+      select id from reports where region_id = ${regionId} and year = ${year} and figures_hash = ${hash}
+      order by is_current desc, id desc limit 1),
+    cur as (select id, version, figures_hash, document from reports where identity_key = ${key} and is_current limit 1)
+    select (select id from copy) as copy_id, cur.id as current_id, cur.version as current_version, cur.figures_hash as current_hash,
+           case when not exists (select 1 from copy) and cur.figures_hash <> ${hash} then cur.document end as replaced,
+           case when not exists (select 1 from copy) and cur.figures_hash is distinct from ${hash}
+                then nextval(pg_get_serial_sequence('reports', 'id'))::integer end as new_id,
+           ${neighbours ? sql`(select coalesce(json_agg(n), '[]') from (${neighbours}) as n)` : sql`'[]'::json`} as neighbours
+    from (select 1) as one left join cur on true`;
+}
+
+/**
+ * Finds the report version a parsed file belongs to, and when it is new, what stores it with
+ * its derived rows, cross-year checks and facts (`store`, one statement to run; `also`: other
+ * inserts to run with it). One read: placementQuery.
+ */
+async function planPlacement(
+  tx: Tx,
+  report: Report,
+  fileSha: string,
+  encoded: EncodedReport = encodeReport(report),
+): Promise<{ placement: Placement; store: ((also?: SQL[]) => SQL) | null }> {
+  const regionId = await regionForReport(tx, report);
+  const key = identityKey(regionId, report, fileSha);
+  const hash = encoded.figuresHash;
+  const neighbours = neighboursQuery(key, report.year, { holdsYear: true });
+  const [row] = await rawRows<PlacementRow>(tx, placementQuery(regionId, report.year, key, hash, neighbours));
+  if (row.copy_id !== null) return { placement: { kind: 'copy', reportId: row.copy_id }, store: null };
+  if (row.current_id !== null && row.current_hash === hash) return { placement: { kind: 'copy', reportId: row.current_id }, store: null };
+
+  const id = row.new_id!;
+  const placed = { id, report };
+  const byYear = new Map(row.neighbours.map((n) => [n.year, n]));
+  if (report.year !== null) byYear.set(report.year, { id, year: report.year, document: report });
+  const version: NewVersion = {
+    row: {
+      id,
+      identityKey: key,
+      regionId,
+      version: row.current_version === null ? 1 : row.current_version + 1,
+      supersedesId: row.current_id,
+      figuresHash: hash,
+      status: reportStatus(report),
+      completeness: completeness(report),
+      parserVersion: PARSER_VERSION,
+    },
+    report,
+    encoded,
+    crossYear: report.year !== null && neighbours ? crossYearWrites(byYear, report.year, placed) : { stale: [], rows: [] },
+    facts: placedFactsStatement(key, id, encoded.facts, NEW_REPORT),
+  };
+  const placement: Placement = row.replaced ? { kind: 'version', reportId: id, changes: diffFigures(row.replaced, report) } : { kind: 'stored', reportId: id };
+  return { placement, store: (also) => newVersionStatement({ ...version, also }) };
+}
+
+/** Finds or creates the report version a parsed file belongs to. */
+export async function placeReport(tx: Tx, report: Report, fileSha: string): Promise<Placement> {
+  const { placement, store } = await planPlacement(tx, report, fileSha);
+  if (store) await rawExecute(tx, store());
+  return placement;
+}
 
 /**
  * Re-derives the cross-year checks of the years around `year` for one identity (none without
  * region and year). A writer that has just stored that year's version passes it as `placed`.
  */
 export async function refreshCrossYear(tx: Tx, key: string, year: number | null, placed?: { id: number; report: Report }): Promise<void> {
-  if (key.startsWith('file:') || year === null) return;
-  const [regionId, , scope] = key.split('|');
-  const neighbours = await tx
-    .select({ id: reports.id, year: reports.year, document: crossYearInput })
-    .from(reports)
-    .where(and(like(reports.identityKey, `${regionId}|%|${scope}`), eq(reports.isCurrent, true), inArray(reports.year, placed ? [year - 1, year + 1] : [year - 1, year, year + 1])));
-  const byYear = new Map(neighbours.map((r) => [r.year!, r]));
+  const query = neighboursQuery(key, year, { holdsYear: !!placed });
+  if (!query || year === null) return;
+  const byYear = new Map((await selectRows<Neighbour>(tx, query)).map((r) => [r.year, r]));
   if (placed) byYear.set(year, { id: placed.id, year, document: placed.report });
-  for (const y of [year, year + 1]) {
-    const cur = byYear.get(y);
-    if (!cur) continue;
-    // a version just stored has no cross-year checks yet
-    if (!(placed && cur.id === placed.id)) await tx.delete(checkResults).where(and(eq(checkResults.reportId, cur.id), like(checkResults.checkId, 'crossYear.%')));
-    const prev = byYear.get(y - 1);
-    if (!prev) continue;
-    await insertChecks(tx, cur.id, crossYearChecks(prev.document, cur.document), prev.id);
-  }
+  await executeAll(tx, crossYearStatements(crossYearWrites(byYear, year, placed)));
 }
 
 /** The columns of a source file that come from parsing it. */
@@ -287,40 +275,57 @@ export async function ingestFile(db: Db, input: FileInput, options: IngestOption
   return retryOnConflict(() => ingestOnce(db, input, sha, parse, options));
 }
 
+interface KnownFile {
+  id: number;
+  has_bytes: boolean;
+  report_id: number | null;
+}
+
 async function ingestOnce(db: Db, input: FileInput, sha: string, parse: () => Promise<ParseOutcome>, options: IngestOptions): Promise<IngestResult> {
-  const [known] = await db.select({ id: sourceFiles.id, hasBytes: sql<boolean>`${sourceFiles.bytes} is not null`, reportId: sourceFiles.reportId }).from(sourceFiles).where(eq(sourceFiles.sha256, sha));
+  const [known] = await rawRows<KnownFile>(db, sql`select id, bytes is not null as has_bytes, report_id from source_files where sha256 = ${sha}`);
   if (known && options.authorize) {
-    const [report] = known.reportId === null ? [] : await db.select({ regionId: reports.regionId }).from(reports).where(eq(reports.id, known.reportId));
+    const [report] = known.report_id === null ? [] : await db.select({ regionId: reports.regionId }).from(reports).where(eq(reports.id, known.report_id));
     await options.authorize(db, report?.regionId ?? null);
   }
-  if (known?.hasBytes) return { kind: 'unchanged', file: input.name, reportId: known.reportId ?? undefined };
-  const { parsed, error } = await parse();
+  if (known?.has_bytes) return { kind: 'unchanged', file: input.name, reportId: known.report_id ?? undefined };
+  const outcome = await parse();
+  const { parsed, error } = outcome;
 
   return db.transaction(async (tx) => {
     if (known) {
       // a bundled report's file arrives: it gains its bytes and text
       await tx.update(sourceFiles).set({ bytes: input.bytes, text: parsed?.text ?? null, encoding: parsed?.encoding ?? null, url: input.url ?? undefined }).where(eq(sourceFiles.id, known.id));
-      return { kind: 'text-attached', file: input.name, reportId: known.reportId ?? undefined };
+      return { kind: 'text-attached', file: input.name, reportId: known.report_id ?? undefined };
     }
-    const file = { sha256: sha, bytes: input.bytes, name: input.name, size: input.bytes.length, url: input.url ?? null };
     if (!parsed) {
+      const file = { sha256: sha, bytes: input.bytes, name: input.name, size: input.bytes.length, url: input.url ?? null };
       await tx.insert(sourceFiles).values({ ...file, ...failedFileColumns(input.bytes, input.name, error) });
       return { kind: 'failed', file: input.name, error };
     }
     const report = assignIdentity(parsed.report, options.assign);
-    const placement = await placeReport(tx, report, sha);
-    if (options.authorize) {
-      const [placed] = await tx.select({ regionId: reports.regionId }).from(reports).where(eq(reports.id, placement.reportId));
-      await options.authorize(tx, placed?.regionId ?? null);
-    }
-    await tx.insert(sourceFiles).values({
-      ...file,
+    // (a parse worker may have encoded the report already: not once staff's assignment changed it)
+    const encoded = report === parsed.report && outcome.encoded ? outcome.encoded : encodeReport(report);
+    const { placement, store } = await planPlacement(tx, report, sha, encoded);
+    const fileRow = parsedSourceFileStatement({
+      sha256: sha,
+      bytes: input.bytes,
+      name: input.name,
+      url: input.url ?? null,
       ...parsedFileColumns({ ...parsed, report }),
       reportId: placement.reportId,
       role: placement.kind === 'copy' ? 'copy' : 'original',
       uploadedBy: options.uploadedBy ?? null,
-      assigned: assignsNothing(options.assign) ? null : options.assign,
+      assigned: assignsNothing(options.assign) ? null : (options.assign ?? null),
     });
+    if (options.authorize) {
+      if (store) await rawExecute(tx, store());
+      const [placed] = await tx.select({ regionId: reports.regionId }).from(reports).where(eq(reports.id, placement.reportId));
+      await options.authorize(tx, placed?.regionId ?? null);
+      await rawExecute(tx, fileRow);
+    } else {
+      // the file's row goes with the report's, in one statement
+      await rawExecute(tx, store ? store([fileRow]) : fileRow);
+    }
     return { kind: placement.kind, file: input.name, reportId: placement.reportId, failedChecks: failedHard(report.checks), changes: placement.changes };
   });
 }

@@ -90,8 +90,9 @@ export const reports = pgTable(
   },
   (t) => [
     index('reports_identity_idx').on(t.identityKey),
-    // refreshCrossYear looks neighbours up by `identity_key LIKE 'region|%|scope'`: a prefix search
-    // needs this operator class unless the database collation is C
+    // neighbours are looked up by the range `region|` ≤ identity_key < `region}` (with
+    // `LIKE 'region|%|scope'`): such a prefix search needs this operator class unless the
+    // database collation is C
     index('reports_identity_prefix_idx').on(t.identityKey.op('text_pattern_ops')),
     index('reports_region_year_idx').on(t.regionId, t.year),
     uniqueIndex('reports_identity_version_unique').on(t.identityKey, t.version),

@@ -66,7 +66,7 @@ function* prepared(source: Iterator<SyntheticReport>, pool: ParsePool | null, ah
       }
       const bytes = encoder.encode(renderSynthetic(next.value));
       const name = syntheticFileName(next.value);
-      queue.push({ report: next.value, bytes, name, parsing: pool?.parse(bytes, name) });
+      queue.push({ report: next.value, bytes, name, parsing: pool?.parse(bytes, name, { encode: true }) });
     }
   };
   for (fill(); queue.length; fill()) yield queue.shift()!;

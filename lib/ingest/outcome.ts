@@ -1,11 +1,16 @@
 // A file's parse as ingest sees it: the parsed report, or the one-line reason it is not stored
 // as one. Pure, so that it can run in a worker thread (lib/ingest/parse-pool.ts).
 
+import type { EncodedReport } from '../report/encoding';
 import { ReportReadError } from '../formats/errors';
 import { parseReportBytes, type ParsedFile } from '../parse/file';
 import { stripPinyinGlosses } from '../text/normalise';
 
-export type ParseOutcome = { parsed: ParsedFile; error: null } | { parsed: null; error: string };
+/**
+ * `encoded`: the report as its writes send it, when a bulk load's parse worker computed it
+ * beside the parse (lib/ingest/parse-worker.ts).
+ */
+export type ParseOutcome = { parsed: ParsedFile; error: null; encoded?: EncodedReport } | { parsed: null; error: string };
 
 /**
  * A page that is no annual report (a news item, a portal page) must not become a report: it

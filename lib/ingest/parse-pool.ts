@@ -19,6 +19,8 @@ import type { ParseReply, ParseRequest } from './parse-worker';
 export interface ParseJobOptions {
   /** files above this many bytes are refused unread (lib/formats MAX_FILE_BYTES when absent) */
   maxBytes?: number;
+  /** the outcome also carries the report encoded for its writes (lib/report/encoding.ts) */
+  encode?: boolean;
 }
 
 export interface ParsePool {
@@ -79,6 +81,7 @@ interface Job {
   bytes: Uint8Array;
   name: string;
   maxBytes?: number;
+  encode?: boolean;
   resolve(outcome: ParseOutcome): void;
   reject(err: Error): void;
 }
@@ -205,7 +208,7 @@ export function createParsePool(sizeOrOptions: number | ParsePoolOptions = {}): 
       slot.state = 'busy';
       slot.job = job;
       if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) slot.timer = setTimeout(() => timedOut(slot), timeoutMs);
-      slot.worker.postMessage({ id: job.id, bytes: job.bytes, name: job.name, maxBytes: job.maxBytes } satisfies ParseRequest);
+      slot.worker.postMessage({ id: job.id, bytes: job.bytes, name: job.name, maxBytes: job.maxBytes, encode: job.encode } satisfies ParseRequest);
     }
     refs();
   }
@@ -232,7 +235,7 @@ export function createParsePool(sizeOrOptions: number | ParsePoolOptions = {}): 
       const idle = [...slots].some((s) => s.state === 'idle');
       if (!idle && maxQueue !== undefined && queue.length >= maxQueue) return Promise.reject(new ParserBusyError());
       return new Promise<ParseOutcome>((resolve, reject) => {
-        queue.push({ id: nextId++, bytes, name, maxBytes: jobOptions.maxBytes, resolve, reject });
+        queue.push({ id: nextId++, bytes, name, maxBytes: jobOptions.maxBytes, encode: jobOptions.encode, resolve, reject });
         pump();
       });
     },

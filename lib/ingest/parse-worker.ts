@@ -4,6 +4,7 @@
 // `{ ready: true }`; for each ParseRequest it then posts one ParseReply with the same id.
 
 import { parentPort } from 'node:worker_threads';
+import { encodeReport } from '../report/encoding';
 import { parseFile, type ParseOutcome } from './outcome';
 
 export interface ParseRequest {
@@ -12,11 +13,20 @@ export interface ParseRequest {
   name: string;
   /** files above this many bytes are refused unread (lib/formats MAX_FILE_BYTES when absent) */
   maxBytes?: number;
+  /** also encode the report for its writes (bulk loads: the writing thread has the more to do) */
+  encode?: boolean;
 }
 
 export type ParseReply = { ready: true } | { id: number; outcome: ParseOutcome };
 
-parentPort!.on('message', async ({ id, bytes, name, maxBytes }: ParseRequest) => {
-  parentPort!.postMessage({ id, outcome: await parseFile(bytes, name, { maxBytes }) } satisfies ParseReply);
+parentPort!.on('message', async ({ id, bytes, name, maxBytes, encode }: ParseRequest) => {
+  const outcome = await parseFile(bytes, name, { maxBytes });
+  if (encode && outcome.parsed) {
+    // (a report it cannot encode is encoded again by the writer, which then reports the error)
+    try {
+      outcome.encoded = encodeReport(outcome.parsed.report);
+    } catch {}
+  }
+  parentPort!.postMessage({ id, outcome } satisfies ParseReply);
 });
 parentPort!.postMessage({ ready: true } satisfies ParseReply);
