@@ -1,8 +1,11 @@
-// npm run bench: parse timings, warm, in one process; medians of many runs.
+// npm run bench: parse timings, warm; medians of many runs.
 // - text: every .txt report of the corpus (and the seed fixture), median per report;
 // - PDF: our whole parse against pdf.js alone extracting the text of the same file;
 // - HTML: our whole parse against parse5 alone parsing the same page.
+// Each section runs in a process of its own (`--section NAME` runs one): what one section leaves
+// behind (pdf.js's heap, code optimised for other inputs) would otherwise weigh on the next.
 
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,15 +71,16 @@ async function pdfjsText(bytes: Uint8Array): Promise<number> {
   return items;
 }
 
-async function main() {
+const SECTIONS = ['text', 'pdf', 'html'] as const;
+type Section = (typeof SECTIONS)[number];
+
+async function benchText(): Promise<void> {
   const texts: [string, string][] = [['huitong-2020.txt (seed fixture)', readFileSync(SEED, 'utf8')]];
-  const hasCorpus = existsSync(CORPUS);
-  if (hasCorpus) {
+  if (existsSync(CORPUS)) {
     for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort()) texts.push([f, readFileSync(join(CORPUS, f), 'utf8')]);
   } else {
     console.log('../shared/corpus is absent: only the seed fixture is timed');
   }
-
   console.log('== text reports: parseReportText, warm, median of up to 200 runs each');
   const perReport: number[] = [];
   for (const [name, text] of texts) {
@@ -85,13 +89,17 @@ async function main() {
     if (name.startsWith('huitong-2020')) console.log(`  ${name}: ${ms(t)}`);
   }
   console.log(`  ${texts.length} reports: median ${ms(median(perReport))} per report, slowest ${ms(Math.max(...perReport))} (budget: median under 2 ms)`);
+}
 
-  if (!hasCorpus) return;
+async function benchPdf(): Promise<void> {
   for (const pdf of readdirSync(CORPUS).filter((n) => n.endsWith('.pdf')).sort()) {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, pdf)));
     const [alone, ours] = await timePair(() => pdfjsText(bytes), () => parseReportBytes(bytes, pdf), { warmup: 3, rounds: 15, maxMs: 15000 });
     console.log(`== PDF ${pdf}: pdf.js text alone ${ms(alone)}, Nianbao parse ${ms(ours)}, ratio ${(ours / alone).toFixed(2)} (budget: at most 1.3)`);
   }
+}
+
+async function benchHtml(): Promise<void> {
   for (const html of readdirSync(CORPUS).filter((n) => n.endsWith('.html')).sort()) {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, html)));
     const source = new TextDecoder('utf-8').decode(bytes);
@@ -100,6 +108,23 @@ async function main() {
     const textOnly = await timeIt(() => parseReportText(text), { warmup: 200, runs: 500 });
     console.log(`== HTML ${html}: parse5 alone ${ms(alone)}, Nianbao parse ${ms(ours)}, ratio ${(ours / alone).toFixed(2)} (budget: at most 1.5)`);
     console.log(`   of which the text parser (parseReportText on the page's text) ${ms(textOnly)}, ${(textOnly / alone).toFixed(2)} × parse5`);
+  }
+}
+
+const RUN: Record<Section, () => Promise<void>> = { text: benchText, pdf: benchPdf, html: benchHtml };
+
+async function main() {
+  const at = process.argv.indexOf('--section');
+  if (at !== -1) {
+    const section = process.argv[at + 1] as Section;
+    if (!SECTIONS.includes(section)) throw new Error(`--section takes one of ${SECTIONS.join(', ')}`);
+    return RUN[section]();
+  }
+  for (const section of SECTIONS) {
+    if (section !== 'text' && !existsSync(CORPUS)) break;
+    // the same node, with the same loader (tsx), on this file
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--section', section], { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error(`the ${section} section failed (exit ${child.status ?? child.signal})`);
   }
 }
 
