@@ -15,7 +15,6 @@ import { placedFactsStatement } from './facts';
 import { regionForReport } from './regions';
 import { encodeReport, sha256, type EncodedReport } from '../lib/report/encoding';
 import {
-  checksStatement,
   crossYearStatements,
   crossYearWrites,
   deleteDerivedStatements,
@@ -90,12 +89,6 @@ export const completeness = (r: Report): 'complete' | 'tables' | 'prose' => (r.t
 export const reportStatus = (r: Report): 'parsed' | 'checks_failed' => (failedHard(r.checks).length ? 'checks_failed' : 'parsed');
 
 export { figureRows, splitFigurePath } from '../lib/report/encoding';
-
-/** check_results rows of a report's checks (cross-year ones name the other report). */
-export async function insertChecks(tx: Tx, reportId: number, checks: readonly CheckResult[], otherReportId: number | null = null): Promise<void> {
-  const statement = checksStatement(reportId, checks, otherReportId);
-  if (statement) await tx.execute(statement);
-}
 
 /**
  * Figures, checks and warnings of one report version, replacing any stored ones (`fresh`: the

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from './contract';
 import { reportFacts } from './facts';
-import { reportFigures } from './figures';
+import { reportFigures, type Figure } from './figures';
 
 export interface EncodedReport {
   figuresHash: string;
@@ -20,11 +20,12 @@ export interface EncodedReport {
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-export function figuresHash(report: Report): string {
-  const pairs = reportFigures(report)
-    .map((f) => [f.path, f.value] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return sha256(JSON.stringify([report.template, pairs]));
+/** The hash of a report's figures (its template, then every figure path and value, by path). */
+export const figuresHash = (report: Report) => hashOf(report.template, reportFigures(report));
+
+function hashOf(template: Report['template'], figures: readonly Figure[]): string {
+  const pairs = figures.map((f) => [f.path, f.value] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sha256(JSON.stringify([template, pairs]));
 }
 
 /** proactive.fees.amountWan, applications.denied.stateSecret[0], activity.hotlines[0].received */
@@ -43,20 +44,26 @@ export function splitFigurePath(path: string): { tableName: 'proactive' | 'appli
   return { tableName, rowKey: rest.slice(0, last), columnKey: rest.slice(last + 1) };
 }
 
+/** A figure as its row of `figures` holds it (without the report's id). */
+const rowOf = (f: Figure, report: Report) => ({ path: f.path, ...splitFigurePath(f.path), value: f.value, line: report.sources[f.path] ?? null });
+
 /** The rows of `figures` a report gives. */
-export const figureRows = (reportId: number, report: Report) =>
-  reportFigures(report).map((f) => ({ reportId, path: f.path, ...splitFigurePath(f.path), value: f.value, line: report.sources[f.path] ?? null }));
+export const figureRows = (reportId: number, report: Report) => reportFigures(report).map((f) => ({ reportId, ...rowOf(f, report) }));
 
 /** EncodedReport.figures */
-export function figureTuples(report: Report): string {
+export const figureTuples = (report: Report) => tuplesOf(reportFigures(report), report);
+
+function tuplesOf(figures: readonly Figure[], report: Report): string {
   return JSON.stringify(
-    reportFigures(report).map((f) => {
-      const { tableName, rowKey, columnKey } = splitFigurePath(f.path);
-      return [f.path, tableName, rowKey, columnKey, f.value, report.sources[f.path] ?? null];
+    figures.map((f) => {
+      const { path, tableName, rowKey, columnKey, value, line } = rowOf(f, report);
+      return [path, tableName, rowKey, columnKey, value, line];
     }),
   );
 }
 
 export function encodeReport(report: Report): EncodedReport {
-  return { figuresHash: figuresHash(report), document: JSON.stringify(report), figures: figureTuples(report), facts: JSON.stringify(reportFacts(report)) };
+  // (the figures are listed once, for the hash and the rows)
+  const figures = reportFigures(report);
+  return { figuresHash: hashOf(report.template, figures), document: JSON.stringify(report), figures: tuplesOf(figures, report), facts: JSON.stringify(reportFacts(report)) };
 }
